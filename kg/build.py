@@ -1,0 +1,248 @@
+"""Papers and their mentions into graph rows, merged with what the store already holds.
+
+``ingest()`` is the library behind ``kg ingest``: read every file first (so bad input aborts
+before anything is written), merge duplicate papers, extract, upsert, commit once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, cast
+
+from kg.errors import IngestError
+from kg.ids import entity_id, normalise_title
+from kg.model import Label, Mention, Node, Paper, RelType
+from kg.store.base import GraphStore, Stats
+
+REL_FOR_MENTION: dict[tuple[Label, str | None], RelType] = {
+    (Label.METHOD, "proposed"): RelType.PROPOSES,
+    (Label.METHOD, "used"): RelType.USES,
+    (Label.DATASET, "proposed"): RelType.INTRODUCES,
+    (Label.DATASET, "used"): RelType.EVALUATES_ON,
+    (Label.MODEL, None): RelType.MENTIONS,
+    (Label.TASK, None): RelType.ADDRESSES,
+    (Label.METRIC, None): RelType.REPORTS,
+    (Label.REPO, None): RelType.HAS_CODE,
+}
+_LIST_PROPS = ("aliases", "sources")
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: papers read, new and merged, what was skipped, and counts."""
+
+    files: int = 0
+    records: int = 0
+    papers: int = 0
+    new_papers: int = 0
+    merged_papers: int = 0
+    skipped: list[IngestError] = field(default_factory=list)
+    found_entities: dict[str, int] = field(default_factory=dict)
+    found_edges: dict[str, int] = field(default_factory=dict)
+    before: Stats | None = None
+    after: Stats | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        assert self.before is not None and self.after is not None
+        return {
+            "files": self.files,
+            "records": self.records,
+            "papers": self.papers,
+            "new_papers": self.new_papers,
+            "merged_papers": self.merged_papers,
+            "skipped": len(self.skipped),
+            "found": {"entities": self.found_entities, "edges": self.found_edges},
+            "new": {
+                "nodes": {k: v - self.before.nodes[k] for k, v in self.after.nodes.items()},
+                "edges": {k: v - self.before.edges[k] for k, v in self.after.edges.items()},
+            },
+            "total": self.after.as_dict(),
+        }
+
+
+def merge_duplicates(papers: Iterable[Paper]) -> list[Paper]:
+    """One paper per arXiv id or normalised title, richest fields kept, first-seen order."""
+    by_key: dict[str, Paper] = {}
+    title_to_key: dict[str, str] = {}
+    for paper in papers:
+        title_key = normalise_title(paper.title)
+        key = paper.arxiv_id or title_to_key.get(title_key) or f"title:{title_key}"
+        if paper.arxiv_id and f"title:{title_key}" in by_key:
+            # The arXiv id arrives after the title: re-key what we had under it.
+            by_key[key] = by_key.pop(f"title:{title_key}")
+        title_to_key.setdefault(title_key, key)
+        if paper.arxiv_id:
+            title_to_key[title_key] = key
+        by_key[key] = by_key[key].merge(paper) if key in by_key else paper
+    return list(by_key.values())
+
+
+def paper_row(paper: Paper) -> dict[str, Any]:
+    """A Paper node's properties (lists of scalars only, dates as ISO strings)."""
+    row: dict[str, Any] = {"id": paper.id, "title_key": normalise_title(paper.title)}
+    for f in fields(paper):
+        value = getattr(paper, f.name)
+        row[f.name] = list(value) if isinstance(value, tuple) else value
+    return row
+
+
+def _paper_from_node(node: Node) -> Paper:
+    known = {f.name for f in fields(Paper)}
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in node.props.items() if k in known}
+    return Paper(**cast(dict[str, Any], values))
+
+
+def _resolve_existing(store: GraphStore, papers: Sequence[Paper]) -> tuple[list[Paper], int]:
+    """Merge incoming papers into the stored ones (by id, then title); returns (merged, n_existing)."""
+    by_title = store.find_nodes(Label.PAPER, "title_key", {normalise_title(p.title) for p in papers})
+    ids = {p.id for p in papers} | set(by_title.values())
+    stored = store.get_nodes(Label.PAPER, ids)
+    merged: list[Paper] = []
+    existing = 0
+    for paper in papers:
+        old_id = paper.id if paper.id in stored else by_title.get(normalise_title(paper.title))
+        if old_id is None:
+            merged.append(paper)
+            continue
+        existing += 1
+        combined = _paper_from_node(stored[old_id]).merge(paper)
+        if combined.id != old_id:
+            store.rename_node(Label.PAPER, old_id, combined.id)
+        merged.append(combined)
+    return merged, existing
+
+
+def graph_rows(
+    paper: Paper, mentions: Iterable[Mention]
+) -> tuple[dict[Label, dict[str, dict[str, Any]]], dict[RelType, list[tuple[str, str, dict[str, Any]]]]]:
+    """Entity node rows and paper edges for one paper's mentions (first mention is the evidence)."""
+    nodes: dict[Label, dict[str, dict[str, Any]]] = defaultdict(dict)
+    edges: dict[tuple[RelType, str, str], dict[str, Any]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        node_id = mention.node_id
+        row = nodes[mention.label].setdefault(node_id, {"id": node_id, "name": mention.name, "aliases": []})
+        row.update(dict(mention.attrs))
+        row["aliases"] = sorted(set(row["aliases"]) | set(mention.aliases))
+        rel = REL_FOR_MENTION[(mention.label, mention.role)]
+        edge = edges.get((rel, paper.id, node_id))
+        if edge is None:
+            edges[(rel, paper.id, node_id)] = {
+                "evidence": mention.sentence.sentence,
+                "sentence_start": mention.sentence.start,
+                "start": mention.start,
+                "end": mention.end,
+                "surface": paper.text[mention.start : mention.end],
+                "extractor": mention.extractor,
+                "confidence": mention.confidence,
+                "role": mention.role,
+                "mentions": 1,
+            }
+        else:
+            edge["mentions"] += 1
+            edge["confidence"] = max(edge["confidence"], mention.confidence)
+    by_rel: dict[RelType, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for (rel, source, target), props in edges.items():
+        by_rel[rel].append((source, target, props))
+    return nodes, by_rel
+
+
+def _merge_entity_rows(
+    store: GraphStore, label: Label, rows: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Union list properties (aliases) with the stored node's, so upserts never lose any."""
+    stored = store.get_nodes(label, rows)
+    for node_id, row in rows.items():
+        if node_id in stored:
+            for prop in _LIST_PROPS:
+                if prop in row:
+                    row[prop] = sorted(set(row[prop]) | set(stored[node_id].props.get(prop, [])))
+    return [rows[k] for k in sorted(rows)]
+
+
+def load_papers(
+    store: GraphStore,
+    papers: Sequence[Paper],
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[int, dict[str, int], dict[str, int]]:
+    """Extract and upsert ``papers``; returns (already stored, entities found, edges found)."""
+    from kg.pipeline import extract
+
+    papers, existing = _resolve_existing(store, papers)
+    store.upsert_nodes(Label.PAPER, (paper_row(p) for p in papers))
+    nodes: dict[Label, dict[str, dict[str, Any]]] = defaultdict(dict)
+    edges: dict[RelType, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for done, (paper, mentions) in enumerate(extract(papers), start=1):
+        paper_nodes, paper_edges = graph_rows(paper, mentions)
+        for label, rows in paper_nodes.items():
+            for node_id, row in rows.items():
+                if node_id in nodes[label]:
+                    row["aliases"] = sorted(set(row["aliases"]) | set(nodes[label][node_id]["aliases"]))
+                nodes[label][node_id] = row
+        for rel, rel_rows in paper_edges.items():
+            edges[rel].extend(rel_rows)
+        if on_progress is not None:
+            on_progress(done, len(papers))
+    authors = _author_rows(papers)
+    if authors:
+        nodes[Label.AUTHOR].update(authors[0])
+        edges[RelType.WROTE].extend(authors[1])
+    for label, rows in nodes.items():
+        store.upsert_nodes(label, _merge_entity_rows(store, label, rows))
+    for rel, rel_rows in edges.items():
+        store.upsert_edges(rel, rel_rows)
+    found_nodes = {label.value: len(rows) for label, rows in nodes.items() if rows}
+    found_edges = {rel.value: len(rows) for rel, rows in edges.items() if rows}
+    return existing, found_nodes, found_edges
+
+
+def _author_rows(
+    papers: Iterable[Paper],
+) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str, dict[str, Any]]]] | None:
+    rows: dict[str, dict[str, Any]] = {}
+    wrote: list[tuple[str, str, dict[str, Any]]] = []
+    for paper in papers:
+        for position, name in enumerate(paper.authors, start=1):
+            node_id = entity_id(Label.AUTHOR.id_prefix, name)
+            rows.setdefault(node_id, {"id": node_id, "name": name, "aliases": []})
+            wrote.append((node_id, paper.id, {"position": position}))
+    return (rows, wrote) if rows else None
+
+
+def ingest(
+    store: GraphStore,
+    paths: Sequence[str | Path],
+    *,
+    format: str | None = None,
+    skip_bad: bool = False,
+    on_read: Callable[[Path, int], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Read ``paths``, merge duplicates, extract entities, upsert into ``store`` and commit.
+
+    Every file is read before anything is written: a bad file aborts with nothing changed.
+    """
+    from kg.ingest import read_papers
+
+    report = IngestReport(before=store.stats())
+    read: list[Paper] = []
+    for path in paths:
+        count = 0
+        for paper in read_papers(path, format, skip_bad=skip_bad, skipped=report.skipped):
+            read.append(paper)
+            count += 1
+        report.files += 1
+        if on_read is not None:
+            on_read(Path(path), count)
+    papers = merge_duplicates(read)
+    report.records = len(read)
+    report.papers = len(papers)
+    existing, report.found_entities, report.found_edges = load_papers(store, papers, on_progress=on_progress)
+    report.new_papers = len(papers) - existing
+    report.merged_papers = len(read) - report.new_papers
+    store.commit()
+    report.after = store.stats()
+    return report

@@ -1,0 +1,61 @@
+"""``kg ingest``: read listings, extract entities, load them into the graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.options import FormatOpt, GraphOpt
+from kg.cli.output import OutputFormat, emit
+
+_SHOW_SKIPPED = 10
+
+
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Listing files (format sniffed).", show_default=False)],
+    graph: GraphOpt = None,
+    format: Annotated[
+        str | None, typer.Option("--input-format", help="Force an input format instead of sniffing it.")
+    ] = None,
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad", help="Skip bad records and report how many.")
+    ] = False,
+    output: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Ingest paper listings (HF Daily Papers pages, JSON/JSONL, arXiv, CSV) into the graph."""
+    from kg.build import ingest
+    from kg.cli.progress import Progress
+    from kg.store import open_store
+
+    store = open_store(graph)
+    report = ingest(store, paths, format=format, skip_bad=skip_bad, on_progress=Progress("extracting"))
+    for error in report.skipped[:_SHOW_SKIPPED]:
+        typer.echo(f"kg: skipped: {error}", err=True)
+    if len(report.skipped) > _SHOW_SKIPPED:
+        typer.echo(f"kg: skipped {len(report.skipped) - _SHOW_SKIPPED} more bad records", err=True)
+    print_report(report.as_dict(), output)
+
+
+def print_report(summary: dict[str, object], output: OutputFormat) -> None:
+    """The ingest summary: papers read/new/merged, then entities and edges found by type."""
+    from typing import Any, cast
+
+    data = cast(dict[str, Any], summary)
+    if output is OutputFormat.JSON:
+        emit([], output, document=data)
+        return
+    rows = [
+        {"what": "papers", "type": k, "count": data[k]}
+        for k in ("records", "papers", "new_papers", "merged_papers", "skipped")
+    ]
+    rows += [
+        {"what": "entities", "type": k, "count": v} for k, v in sorted(data["found"]["entities"].items())
+    ]
+    rows += [{"what": "edges", "type": k, "count": v} for k, v in sorted(data["found"]["edges"].items())]
+    emit(rows, output, ["what", "type", "count"])
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)

@@ -1,0 +1,140 @@
+"""``kg export``: the graph as GraphML, GEXF, JSON or CSV for ``neo4j-admin database import``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from kg.model import Label, RelType
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.store.nx_store import NetworkXStore
+
+
+class ExportFormat(StrEnum):
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    JSON = "json"
+    CSV = "csv"
+
+
+@contextmanager
+def _atomic(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Write ``path`` through a temporary file renamed into place on success."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        encoding, newline = (None, None) if "b" in mode else ("utf-8", "")
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _flat(value: Any) -> Any:
+    """GraphML/GEXF hold scalars only: lists become JSON text."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+
+
+def _flat_graph(store: NetworkXStore) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    flat: nx.MultiDiGraph = nx.MultiDiGraph()
+    for node, attrs in store.graph.nodes(data=True):
+        flat.add_node(node, **{k: _flat(v) for k, v in attrs.items() if v is not None})
+    for source, target, key, attrs in store.graph.edges(keys=True, data=True):
+        flat.add_edge(source, target, key=key, **{k: _flat(v) for k, v in attrs.items() if v is not None})
+    return flat
+
+
+def _csv_type(values: list[Any]) -> str:
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, list) for v in present):
+        return "string[]"
+    if present and all(isinstance(v, bool) for v in present):
+        return "boolean"
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "long"
+    if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
+        return "double"
+    return "string"
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(str(v).replace(";", ",") for v in value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return "" if value is None else value
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+    with _atomic(path) as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def export_csv(store: NetworkXStore, directory: Path) -> list[Path]:
+    """One nodes file per label and one relationships file per type, in neo4j-admin's layout."""
+    graph = store.graph
+    written: list[Path] = []
+    for label in Label:
+        ids = sorted(n for n, a in graph.nodes(data=True) if a["label"] == label.value)
+        if not ids:
+            continue
+        props = sorted({k for n in ids for k in graph.nodes[n] if k != "label"})
+        types = {p: _csv_type([graph.nodes[n].get(p) for n in ids]) for p in props}
+        header = ["id:ID", *(f"{p}:{types[p]}" for p in props), ":LABEL"]
+        rows = [[n, *(_csv_value(graph.nodes[n].get(p)) for p in props), label.value] for n in ids]
+        written.append(directory / f"nodes_{label.value}.csv")
+        _write_csv(written[-1], header, rows)
+    for rel in RelType:
+        edges = sorted((s, t, a) for s, t, k, a in graph.edges(keys=True, data=True) if k == rel.value)
+        if not edges:
+            continue
+        props = sorted({k for _, _, a in edges for k in a if k != "type"})
+        types = {p: _csv_type([a.get(p) for _, _, a in edges]) for p in props}
+        header = [":START_ID", ":END_ID", *(f"{p}:{types[p]}" for p in props), ":TYPE"]
+        rows = [[s, t, *(_csv_value(a.get(p)) for p in props), rel.value] for s, t, a in edges]
+        written.append(directory / f"relationships_{rel.value}.csv")
+        _write_csv(written[-1], header, rows)
+    command = ["neo4j-admin database import full neo4j --array-delimiter=';'"]
+    command += [f"  --nodes={p.name}" for p in written if p.name.startswith("nodes_")]
+    command += [f"  --relationships={p.name}" for p in written if p.name.startswith("relationships_")]
+    written.append(directory / "import.sh")
+    with _atomic(written[-1]) as handle:
+        handle.write("#!/bin/sh\n# Load these files into an empty Neo4j database.\n")
+        handle.write(" \\\n".join(command) + "\n")
+    return written
+
+
+def export_graph(store: NetworkXStore, fmt: ExportFormat, directory: Path) -> list[Path]:
+    """Write the graph into ``directory`` in ``fmt``; returns the files written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    if fmt is ExportFormat.CSV:
+        return export_csv(store, directory)
+    target = directory / f"graph.{fmt.value}"
+    if fmt is ExportFormat.JSON:
+        with _atomic(target) as handle:
+            json.dump(store.to_json(), handle, ensure_ascii=False, indent=1)
+        return [target]
+    import networkx as nx
+
+    writers: dict[ExportFormat, Callable[..., None]] = {
+        ExportFormat.GRAPHML: nx.write_graphml,
+        ExportFormat.GEXF: nx.write_gexf,
+    }
+    with _atomic(target, "wb") as handle:
+        writers[fmt](_flat_graph(store), handle)
+    return [target]

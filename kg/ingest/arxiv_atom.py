@@ -1,0 +1,103 @@
+"""arXiv export API Atom feeds (``export.arxiv.org/api/query``): one ``<entry>`` per paper.
+
+The feed is parsed incrementally, one line at a time, so each paper's source names the line
+of its ``<entry>`` tag and finished entries are dropped from memory.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.ingest import fields
+from kg.ingest.context import ParseContext, open_text
+from kg.ingest.fields import RecordError, numbered_lines
+from kg.model import Paper
+
+FORMAT = "arxiv-atom"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+ATOM = f"{{{ATOM_NS}}}"
+ARXIV = "{http://arxiv.org/schemas/atom}"
+ENTRY = f"{ATOM}entry"
+_PROLOG = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?")
+_POSITION = re.compile(r": line \d+, column \d+$")
+
+
+def sniff(path: Path, head: str) -> bool:
+    """The document element is ``<feed``, or a ``<feed`` appears with the Atom namespace."""
+    prolog = _PROLOG.match(head)
+    body = head[prolog.end() :] if prolog else head
+    return body.startswith("<feed") or ("<feed" in head and ATOM_NS in head)
+
+
+def parse(ctx: ParseContext) -> Iterator[Paper]:
+    """Yield one paper per entry, in feed order; malformed XML ends the file."""
+    for line, entry in _entries(ctx):
+        try:
+            paper = _paper(entry, ctx.where(line))
+        except RecordError as exc:
+            ctx.bad(line, str(exc))
+            continue
+        yield paper
+
+
+def _entries(ctx: ParseContext) -> Iterator[tuple[int, ET.Element]]:
+    """Each complete ``<entry>`` with the line of its start tag; each is cleared once used."""
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
+    root: ET.Element | None = None
+    start = 1
+    with open_text(ctx.path) as handle:
+        try:
+            for number, text in numbered_lines(ctx, handle):
+                parser.feed(text)
+                for event in parser.read_events():
+                    element = event[-1]
+                    if not isinstance(element, ET.Element):
+                        continue
+                    if root is None:
+                        root = element
+                    if element.tag != ENTRY:
+                        continue
+                    if event[0] == "start":
+                        start = number
+                    else:
+                        yield start, element
+                        root.clear()
+            parser.close()
+        except ET.ParseError as exc:
+            line, column = exc.position
+            ctx.bad(line, f"malformed XML: {_POSITION.sub('', str(exc))} (column {column + 1})")
+
+
+def _paper(entry: ET.Element, source: str) -> Paper:
+    entry_id = _text(entry, "id")
+    if "/api/errors" in entry_id:
+        raise RecordError(f"arXiv API error: {_text(entry, 'summary') or entry_id}")
+    authors = tuple(
+        name
+        for author in entry.iterfind(f"{ATOM}author")
+        if (name := fields.collapse(author.findtext(f"{ATOM}name") or ""))
+    )
+    primary = entry.find(f"{ARXIV}primary_category")
+    terms = [primary.get("term") if primary is not None else None]
+    terms += [category.get("term") for category in entry.iterfind(f"{ATOM}category")]
+    alternate = next(
+        (link.get("href") for link in entry.iterfind(f"{ATOM}link") if link.get("rel") == "alternate"), None
+    )
+    return Paper(
+        title=fields.title(_text(entry, "title")),
+        abstract=_text(entry, "summary"),
+        arxiv_id=fields.arxiv_id_from_url(entry_id),
+        authors=authors,
+        author_count=len(authors) or None,
+        published=fields.iso_date(_text(entry, "published"), "published"),
+        url=alternate or entry_id or None,
+        categories=tuple(dict.fromkeys(term for term in terms if term)),
+        sources=(source,),
+    )
+
+
+def _text(entry: ET.Element, tag: str) -> str:
+    return fields.collapse(entry.findtext(f"{ATOM}{tag}") or "")

@@ -1,0 +1,153 @@
+"""Field helpers the structured formats share: text, titles, dates, authors, arXiv ids.
+
+Helpers raise :class:`RecordError` for a value that cannot be used; parsers turn it into
+``ctx.bad(line, str(error))`` so the message names the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from email.utils import parsedate_to_datetime
+from typing import IO
+
+from kg.errors import IngestError
+from kg.ids import ARXIV_ID, normalise_title, parse_arxiv_id
+from kg.ingest.context import ParseContext
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", re.DOTALL)
+_ARXIV_URL = re.compile(
+    r"(?:arxiv\.org/(?:abs|pdf|html|format)|huggingface\.co/papers)/(?P<rest>\S+)",
+    re.IGNORECASE,
+)
+_ARXIV_PREFIX = re.compile(r"^arxiv:\s*", re.IGNORECASE)
+_LIST_SEPARATORS = re.compile(r"[\s,;]+")
+_AND = re.compile(r",?\s+and\s+|\s*&\s*")
+
+
+class RecordError(ValueError):
+    """A record that cannot become a paper; the message says which field and why."""
+
+
+def collapse(text: str) -> str:
+    """Every run of whitespace (newlines included) as one space, trimmed."""
+    return " ".join(text.split())
+
+
+def text(record: Mapping[str, object], *keys: str) -> str:
+    """The first of ``keys`` that is present, whitespace-collapsed; ``""`` when none is."""
+    for key in keys:
+        value = record.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise RecordError(f"{key} must be a string, not {type(value).__name__}")
+        return collapse(str(value))
+    return ""
+
+
+def title(value: str) -> str:
+    """``value`` as a title; a missing or symbol-only title is a bad record."""
+    if not value:
+        raise RecordError("record has no title")
+    if not normalise_title(value):
+        raise RecordError(f"title has no letters or digits: {value!r}")
+    return value
+
+
+def iso_date(value: object, field: str = "published") -> str | None:
+    """``YYYY-MM-DD`` from an ISO date or datetime string; ``None`` for a missing value."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    match = _ISO_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = (int(part) for part in match.groups())
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        raise RecordError(f"{field} is not an ISO date: {value!r}") from None
+
+
+def rfc2822_date(value: object) -> str | None:
+    """``YYYY-MM-DD`` from an e-mail style date (``Mon, 2 Apr 2007 19:18:42 GMT``), else ``None``."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def integer(value: object, field: str) -> int | None:
+    """A non-negative count from an int or a digit string; ``None`` for a missing value."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RecordError(f"{field} must be a non-negative integer, not {value!r}")
+    return value
+
+
+def split_authors(value: object) -> tuple[str, ...]:
+    """Author names from a list of names, a list of ``{"name": ...}`` or ``"A, B and C"``."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = collapse(value)
+        parts = (
+            value.split(";")
+            if ";" in value
+            else [name for part in value.split(",") for name in _AND.split(part)]
+        )
+        return tuple(name for part in parts if (name := part.strip()))
+    if not isinstance(value, list):
+        raise RecordError(f"authors must be a list or a string, not {type(value).__name__}")
+    names: list[str] = []
+    for item in value:
+        name = item.get("name") if isinstance(item, dict) else item
+        if not isinstance(name, str):
+            raise RecordError(f"an author must be a name or an object with a name, not {item!r}")
+        if name := collapse(name):
+            names.append(name)
+    return tuple(names)
+
+
+def categories(value: object) -> tuple[str, ...]:
+    """Category codes from a list or a space- or comma-separated string (``"cs.CL cs.LG"``)."""
+    if value is None:
+        return ()
+    items = _LIST_SEPARATORS.split(value) if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise RecordError(f"categories must be a list of strings or a string, not {value!r}")
+    return tuple(dict.fromkeys(item.strip() for item in items if item.strip()))
+
+
+def strict_arxiv_id(value: object) -> str | None:
+    """The bare id when ``value`` is nothing but an arXiv id (``arXiv:`` prefix allowed)."""
+    if not isinstance(value, str):
+        return None
+    match = ARXIV_ID.fullmatch(_ARXIV_PREFIX.sub("", value.strip()))
+    return match.group("id") if match else None
+
+
+def arxiv_id_from_url(url: object) -> str | None:
+    """The id in an arXiv abs/pdf URL or a Hugging Face paper URL, else ``None``."""
+    if not isinstance(url, str) or (match := _ARXIV_URL.search(url)) is None:
+        return None
+    return parse_arxiv_id(match.group("rest"))
+
+
+def numbered_lines(ctx: ParseContext, handle: IO[str]) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` pairs; undecodable bytes become an :class:`IngestError`."""
+    number = 0
+    try:
+        for number, line in enumerate(handle, start=1):
+            yield number, line
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8 text ({exc.reason}) on this line or soon after"
+        raise IngestError(ctx.path, message, number + 1) from exc

@@ -1,0 +1,174 @@
+"""The graph schema in one place: papers, node labels, relationship types, nodes and edges.
+
+Nodes and edges are plain values passed between the ingest/extraction side and the stores;
+stores never see spaCy objects and extractors never see stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
+from typing import Any
+
+from kg.ids import paper_id
+
+
+class Label(StrEnum):
+    """Node labels."""
+
+    PAPER = "Paper"
+    METHOD = "Method"
+    DATASET = "Dataset"
+    MODEL = "Model"
+    MODEL_FAMILY = "ModelFamily"
+    TASK = "Task"
+    METRIC = "Metric"
+    REPO = "Repo"
+    AUTHOR = "Author"
+
+    @property
+    def id_prefix(self) -> str:
+        """The prefix of this label's entity ids (papers use bare arXiv ids or hashes)."""
+        return _ID_PREFIX[self]
+
+
+_ID_PREFIX = {
+    Label.PAPER: "",
+    Label.METHOD: "method",
+    Label.DATASET: "dataset",
+    Label.MODEL: "model",
+    Label.MODEL_FAMILY: "family",
+    Label.TASK: "task",
+    Label.METRIC: "metric",
+    Label.REPO: "repo",
+    Label.AUTHOR: "author",
+}
+
+
+class RelType(StrEnum):
+    """Relationship types, each from one label to another (see ``SCHEMA``)."""
+
+    PROPOSES = "PROPOSES"
+    USES = "USES"
+    INTRODUCES = "INTRODUCES"
+    EVALUATES_ON = "EVALUATES_ON"
+    MENTIONS = "MENTIONS"
+    IN_FAMILY = "IN_FAMILY"
+    ADDRESSES = "ADDRESSES"
+    REPORTS = "REPORTS"
+    HAS_CODE = "HAS_CODE"
+    WROTE = "WROTE"
+
+
+SCHEMA: dict[RelType, tuple[Label, Label]] = {
+    RelType.PROPOSES: (Label.PAPER, Label.METHOD),
+    RelType.USES: (Label.PAPER, Label.METHOD),
+    RelType.INTRODUCES: (Label.PAPER, Label.DATASET),
+    RelType.EVALUATES_ON: (Label.PAPER, Label.DATASET),
+    RelType.MENTIONS: (Label.PAPER, Label.MODEL),
+    RelType.IN_FAMILY: (Label.MODEL, Label.MODEL_FAMILY),
+    RelType.ADDRESSES: (Label.PAPER, Label.TASK),
+    RelType.REPORTS: (Label.PAPER, Label.METRIC),
+    RelType.HAS_CODE: (Label.PAPER, Label.REPO),
+    RelType.WROTE: (Label.AUTHOR, Label.PAPER),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """One paper as read from a listing. ``source`` is ``file:line`` of the record.
+
+    ``published`` and ``listed`` are ISO dates (``YYYY-MM-DD``) or ``None``.
+    """
+
+    title: str
+    abstract: str = ""
+    arxiv_id: str | None = None
+    authors: tuple[str, ...] = ()
+    author_count: int | None = None
+    published: str | None = None
+    listed: str | None = None
+    upvotes: int | None = None
+    url: str | None = None
+    code_url: str | None = None
+    categories: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The arXiv id when known, else a stable hash of the normalised title."""
+        return paper_id(self.title, self.arxiv_id)
+
+    @property
+    def text(self) -> str:
+        """The text extractors read; evidence offsets index into it."""
+        return f"{self.title}\n{self.abstract}" if self.abstract else self.title
+
+    def merge(self, other: Paper) -> Paper:
+        """The same paper seen twice: keep the richest value of every field."""
+        changes: dict[str, Any] = {}
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if f.name == "sources":
+                changes[f.name] = tuple(dict.fromkeys(mine + theirs))
+            elif f.name == "upvotes":
+                changes[f.name] = max((v for v in (mine, theirs) if v is not None), default=None)
+            elif (isinstance(mine, str) and isinstance(theirs, str)) or isinstance(mine, tuple):
+                changes[f.name] = theirs if len(theirs) > len(mine) else mine
+            else:
+                changes[f.name] = mine if mine is not None else theirs
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where an edge came from: the sentence and the mention's offsets into ``Paper.text``."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Node:
+    """A node: its id, label and properties (scalars and lists of scalars only)."""
+
+    id: str
+    label: Label
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Edge:
+    """A directed, typed edge; at most one edge of a type between two nodes."""
+
+    source: str
+    target: str
+    type: RelType
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention an extractor found in a paper's text.
+
+    ``key`` is the normalised canonical key (the node id is ``<label prefix>:<key>``);
+    ``start``/``end`` index into :attr:`Paper.text`; ``attrs`` holds label-specific values
+    (a repo's ``url`` and ``kind``, a model's ``family``).
+    """
+
+    label: Label
+    name: str
+    key: str
+    start: int
+    end: int
+    sentence: Evidence
+    extractor: str
+    confidence: float = 1.0
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def node_id(self) -> str:
+        return f"{self.label.id_prefix}:{self.key}"

@@ -1,0 +1,82 @@
+"""Reads behind ``kg papers`` and ``kg show``, over any :class:`~kg.store.base.GraphStore`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.errors import NotFoundError
+from kg.ids import normalise_title, parse_arxiv_id
+from kg.model import Label, Node, RelType
+from kg.store.base import GraphStore
+
+
+def resolve_paper(store: GraphStore, ref: str) -> Node:
+    """The paper named by an id, an arXiv id (or abs URL) or an exact title (case-insensitive)."""
+    ref = ref.strip()
+    candidates = [ref]
+    if (arxiv := parse_arxiv_id(ref)) is not None:
+        candidates.append(arxiv)
+    found = store.get_nodes(Label.PAPER, candidates)
+    for candidate in candidates:
+        if candidate in found:
+            return found[candidate]
+    if arxiv is not None and (by_arxiv := store.find_nodes(Label.PAPER, "arxiv_id", [arxiv])):
+        return store.get_nodes(Label.PAPER, by_arxiv.values())[by_arxiv[arxiv]]
+    key = normalise_title(ref)
+    if key and (by_title := store.find_nodes(Label.PAPER, "title_key", [key])):
+        return store.get_nodes(Label.PAPER, by_title.values())[by_title[key]]
+    raise NotFoundError(f"no paper with id, arXiv id or title {ref!r}")
+
+
+def list_papers(
+    store: GraphStore, *, has_code: bool = False, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Papers, newest first: id, date, title, upvotes and their code/model/data links."""
+    rows: list[dict[str, Any]] = []
+    papers = list(store.iter_nodes(Label.PAPER))  # ordered by id; the sort below is stable
+    papers.sort(key=lambda node: node.props.get("published") or "", reverse=True)
+    for node in papers:
+        links = [
+            e.props.get("surface") or e.target for e in store.edges_of(node.id) if e.type is RelType.HAS_CODE
+        ]
+        if has_code and not links:
+            continue
+        rows.append(
+            {
+                "id": node.id,
+                "published": node.props.get("published"),
+                "title": node.props.get("title"),
+                "upvotes": node.props.get("upvotes"),
+                "links": links,
+            }
+        )
+        if limit is not None and len(rows) >= limit:
+            break
+    return rows
+
+
+def paper_details(store: GraphStore, ref: str) -> dict[str, Any]:
+    """Everything known about a paper: its fields and every edge with evidence."""
+    paper = resolve_paper(store, ref)
+    edges = store.edges_of(paper.id)
+    others = {e.source if e.target == paper.id else e.target for e in edges}
+    nodes = {}
+    for label in Label:
+        nodes.update(store.get_nodes(label, others))
+    links = []
+    for edge in edges:
+        other = nodes[edge.source if edge.target == paper.id else edge.target]
+        links.append(
+            {
+                "relation": edge.type.value,
+                "label": other.label.value,
+                "id": other.id,
+                "name": other.props.get("name"),
+                "role": edge.props.get("role"),
+                "confidence": edge.props.get("confidence"),
+                "evidence": edge.props.get("evidence"),
+                "start": edge.props.get("start"),
+                "end": edge.props.get("end"),
+            }
+        )
+    return {"paper": {"id": paper.id, **paper.props}, "entities": links}

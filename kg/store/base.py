@@ -1,0 +1,81 @@
+"""The one interface both stores implement, and the plain values it speaks in.
+
+Writes are batched upserts keyed by node id (MERGE semantics: properties given overwrite,
+others stay); reads return plain :class:`~kg.model.Node` and :class:`~kg.model.Edge` values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from kg.model import Edge, Label, Node, RelType
+
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Node counts per label and edge counts per type (every label and type, zeros included)."""
+
+    nodes: dict[str, int]
+    edges: dict[str, int]
+
+    @classmethod
+    def of(cls, nodes: Mapping[str, int], edges: Mapping[str, int]) -> Stats:
+        return cls(
+            {label.value: nodes.get(label.value, 0) for label in Label},
+            {rel.value: edges.get(rel.value, 0) for rel in RelType},
+        )
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        return {"nodes": dict(self.nodes), "edges": dict(self.edges)}
+
+
+@dataclass(slots=True)
+class Subgraph:
+    """Nodes and the edges among them, deterministically ordered."""
+
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+
+class GraphStore(Protocol):
+    """A graph of papers and entities, embedded (NetworkX) or remote (Neo4j)."""
+
+    def upsert_nodes(self, label: Label, rows: Iterable[Row]) -> None:
+        """Create or update nodes; every row has an ``id`` and scalar or list-of-scalar values."""
+
+    def upsert_edges(self, rel: RelType, rows: Iterable[tuple[str, str, Row]]) -> None:
+        """Create or update ``(source, target, props)`` edges; both ends must exist."""
+
+    def rename_node(self, label: Label, old_id: str, new_id: str) -> None:
+        """Give a node a new id, keeping its properties and edges."""
+
+    def get_nodes(self, label: Label, ids: Iterable[str]) -> dict[str, Node]:
+        """The nodes among ``ids`` that exist, by id."""
+
+    def find_nodes(self, label: Label, prop: str, values: Iterable[Any]) -> dict[Any, str]:
+        """For each value, the id of a node of ``label`` whose ``prop`` equals it (if any)."""
+
+    def iter_nodes(self, label: Label) -> Iterator[Node]:
+        """Every node of a label, ordered by id."""
+
+    def edges_of(self, node_id: str) -> list[Edge]:
+        """Every edge into or out of a node, ordered by (type, source, target)."""
+
+    def neighbourhood(self, node_id: str, hops: int = 1) -> Subgraph:
+        """The nodes within ``hops`` of a node (ignoring direction) and the edges among them."""
+
+    def stats(self) -> Stats:
+        """Counts per label and per relationship type."""
+
+    def clear(self) -> None:
+        """Delete every node and edge."""
+
+    def commit(self) -> None:
+        """Make the writes so far durable."""
+
+    def close(self) -> None:
+        """Release resources (without committing)."""

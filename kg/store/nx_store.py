@@ -1,0 +1,187 @@
+"""The embedded store: a NetworkX multigraph kept in one JSON file, saved atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import GraphFileError, StoreError
+from kg.model import Edge, Label, Node, RelType
+from kg.store.base import Row, Stats, Subgraph
+
+FILE_FORMAT = "paper-kg/graph"
+FILE_VERSION = 1
+
+
+class NetworkXStore:
+    """A :class:`~kg.store.base.GraphStore` held in memory; :meth:`commit` writes the file.
+
+    Node keys are ids; each node has a ``label`` attribute. Edges are keyed by their type,
+    so there is at most one edge of a type between two nodes.
+    """
+
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        self.path = path
+        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        if path.exists():
+            self._load()
+        elif not create:
+            raise GraphFileError(f"{path}: no graph here yet (run 'kg ingest' first)")
+
+    # -- file -----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise GraphFileError(f"{self.path}: not a readable graph file ({exc})") from exc
+        if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
+            raise GraphFileError(f"{self.path}: not a paper-kg graph file")
+        if data.get("version") != FILE_VERSION:
+            raise GraphFileError(f"{self.path}: graph file version {data.get('version')} not supported")
+        graph = self.graph
+        for node in data["nodes"]:
+            graph.add_node(node.pop("id"), **node)
+        for edge in data["edges"]:
+            graph.add_edge(edge.pop("source"), edge.pop("target"), key=edge["type"], **edge)
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's content: nodes and edges in a deterministic order."""
+        graph = self.graph
+        nodes = [
+            {"id": n, **graph.nodes[n]}
+            for n in sorted(graph.nodes, key=lambda n: (graph.nodes[n]["label"], n))
+        ]
+        edges = [
+            {"source": s, "target": t, **attrs}
+            for s, t, _, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1]))
+        ]
+        return {"format": FILE_FORMAT, "version": FILE_VERSION, "nodes": nodes, "edges": edges}
+
+    def commit(self) -> None:
+        """Write the graph to a temporary file beside the target, then rename it into place."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
+                handle.write("\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _fsync_dir(self.path.parent)
+
+    def close(self) -> None:
+        """Nothing to release: uncommitted changes are dropped with the object."""
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def upsert_nodes(self, label: Label, rows: Iterable[Row]) -> None:
+        graph = self.graph
+        for row in rows:
+            props = dict(row)
+            node_id = props.pop("id")
+            if node_id in graph:
+                existing = graph.nodes[node_id]
+                if existing["label"] != label.value:
+                    raise StoreError(f"node {node_id!r} is a {existing['label']}, not a {label.value}")
+                existing.update(props)
+            else:
+                graph.add_node(node_id, label=label.value, **props)
+
+    def upsert_edges(self, rel: RelType, rows: Iterable[tuple[str, str, Row]]) -> None:
+        graph = self.graph
+        for source, target, props in rows:
+            for end in (source, target):
+                if end not in graph:
+                    raise StoreError(f"{rel.value} edge to a missing node {end!r}")
+            if graph.has_edge(source, target, key=rel.value):
+                graph.edges[source, target, rel.value].update(props)
+            else:
+                graph.add_edge(source, target, key=rel.value, type=rel.value, **props)
+
+    def rename_node(self, label: Label, old_id: str, new_id: str) -> None:
+        if new_id in self.graph:
+            raise StoreError(f"cannot rename {old_id!r}: {new_id!r} exists")
+        nx.relabel_nodes(self.graph, {old_id: new_id}, copy=False)
+
+    def clear(self) -> None:
+        self.graph.clear()
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def _node(self, node_id: str) -> Node:
+        attrs = dict(self.graph.nodes[node_id])
+        return Node(node_id, Label(attrs.pop("label")), attrs)
+
+    def get_nodes(self, label: Label, ids: Iterable[str]) -> dict[str, Node]:
+        graph = self.graph
+        return {i: self._node(i) for i in ids if i in graph and graph.nodes[i]["label"] == label.value}
+
+    def find_nodes(self, label: Label, prop: str, values: Iterable[Any]) -> dict[Any, str]:
+        wanted = set(values)
+        found: dict[Any, str] = {}
+        for node_id, attrs in sorted(self.graph.nodes(data=True)):
+            value = attrs.get(prop)
+            if attrs["label"] == label.value and value in wanted and value not in found:
+                found[value] = node_id
+        return found
+
+    def iter_nodes(self, label: Label) -> Iterator[Node]:
+        graph = self.graph
+        for node_id in sorted(n for n, a in graph.nodes(data=True) if a["label"] == label.value):
+            yield self._node(node_id)
+
+    def _edges(self, triples: Iterable[tuple[str, str, str, dict[str, Any]]]) -> list[Edge]:
+        edges = {
+            (key, s, t): Edge(s, t, RelType(key), {k: v for k, v in attrs.items() if k != "type"})
+            for s, t, key, attrs in triples
+        }
+        return [edges[k] for k in sorted(edges)]
+
+    def edges_of(self, node_id: str) -> list[Edge]:
+        if node_id not in self.graph:
+            return []
+        graph = self.graph
+        return self._edges(
+            [*graph.out_edges(node_id, keys=True, data=True), *graph.in_edges(node_id, keys=True, data=True)]
+        )
+
+    def neighbourhood(self, node_id: str, hops: int = 1) -> Subgraph:
+        if node_id not in self.graph:
+            return Subgraph()
+        undirected = self.graph.to_undirected(as_view=True)
+        reached = nx.single_source_shortest_path_length(undirected, node_id, cutoff=hops)
+        inner = self.graph.subgraph(reached)
+        return Subgraph(
+            [self._node(n) for n in sorted(reached)],
+            self._edges(inner.edges(keys=True, data=True)),
+        )
+
+    def stats(self) -> Stats:
+        nodes = Counter(attrs["label"] for _, attrs in self.graph.nodes(data=True))
+        edges = Counter(key for _, _, key in self.graph.edges(keys=True))
+        return Stats.of(nodes, edges)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Persist a rename (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""Named Cypher queries, one a file (see each file's header)."""
