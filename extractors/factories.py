@@ -1,40 +1,39 @@
 """spaCy factories of paper-kg's components (registered on import, and as entry points).
 
-Components append :class:`~kg.model.Mention` values to ``doc._.kg_mentions``; offsets are
+The pipeline: ``sentencizer`` → ``kg_title_sentence`` → ``kg_abbreviations`` → candidate
+finders (``kg_links``, ``kg_models``, ``kg_gazetteer``, ``kg_coined``) → ``kg_resolve``, which
+leaves the final :class:`~kg.model.Mention` list in ``doc._.kg_mentions``. Offsets are
 character offsets into the doc's text (title + newline + abstract).
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from extractors.abbreviations import find_abbreviations
+from extractors.candidates import Candidate, candidates
+from extractors.datasets import find_dataset_names
+from extractors.gazetteer import load_entries, pattern_files
 from extractors.links import find_links
-from kg.ids import normalise_url
-from kg.model import Evidence, Label, Mention
+from extractors.phrases import find_phrases
+from extractors.resolve import Sentences, resolve
+from kg.ids import normalise_url, slug
+from kg.model import Label
 
-if not Doc.has_extension("kg_mentions"):
-    Doc.set_extension("kg_mentions", default=None)
-
-
-def mentions(doc: Doc) -> list[Mention]:
-    """The doc's mention list, created on first use."""
-    found: list[Mention] | None = doc._.kg_mentions
-    if found is None:
-        found = doc._.kg_mentions = []
-    return found
+for _name in ("kg_mentions", "kg_abbreviations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
-def sentence_at(doc: Doc, start: int, end: int) -> Evidence:
-    """The sentence holding the character range, as evidence (falls back to the whole line)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and doc.has_annotation("SENT_START"):
-        sent = span.sent
-        return Evidence(sent.text, sent.start_char, sent.end_char)
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
-    line_end = len(doc.text) if line_end < 0 else line_end
-    return Evidence(doc.text[line_start:line_end], line_start, line_end)
+def title_end(doc: Doc) -> int:
+    """Where the title ends (the first newline), or the end of the text."""
+    newline = doc.text.find("\n")
+    return len(doc.text) if newline < 0 else newline
 
 
 class TitleSentence:
@@ -50,29 +49,206 @@ class TitleSentence:
         return doc
 
 
+class AbbreviationFinder:
+    """Short/long form pairs ("Dynamic Sparse No Training (DSnoT)") into ``doc._.kg_abbreviations``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_abbreviations = find_abbreviations(doc.text)
+        return doc
+
+
 class LinkFinder:
-    """Code, model, data and project URLs as Repo mentions, cleaned and typed."""
+    """Code, model, data and project URLs, cleaned and typed."""
 
     def __init__(self, name: str, confidence: float) -> None:
         self.name = name
         self.confidence = confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        found = mentions(doc)
+        found = candidates(doc)
         for link in find_links(doc.text):
+            attrs = {"url": link.url, "kind": link.kind.value}
+            key = normalise_url(link.url)
             found.append(
-                Mention(
-                    label=Label.REPO,
-                    name=link.url,
-                    key=normalise_url(link.url),
-                    start=link.start,
-                    end=link.end,
-                    sentence=sentence_at(doc, link.start, link.end),
-                    extractor=self.name,
-                    confidence=self.confidence,
-                    attrs=(("url", link.url), ("kind", link.kind.value)),
+                Candidate(
+                    Label.REPO, link.start, link.end, link.url, key, self.name, self.confidence, attrs=attrs
                 )
             )
+        return doc
+
+
+class ModelFinder:
+    """Model names (versioned and sized, by pattern) with their family."""
+
+    def __init__(self, name: str, confidence: float) -> None:
+        from extractors.models import find_models
+
+        self.find = find_models
+        self.name = name
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        for match in self.find(doc.text):
+            attrs = {"family": match.family, "family_id": match.family_id}
+            found.append(
+                Candidate(
+                    Label.MODEL,
+                    match.start,
+                    match.end,
+                    match.name,
+                    slug(match.name),
+                    self.name,
+                    self.confidence,
+                    attrs=attrs,
+                )
+            )
+        return doc
+
+
+class GazetteerMatcher:
+    """Known methods, datasets, tasks and metrics from the JSONL pattern files."""
+
+    def __init__(self, nlp: Language, name: str, patterns_dir: str | None, confidence: float) -> None:
+        self.name = name
+        self.confidence = confidence
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.entries = list(load_entries(pattern_files(Path(patterns_dir) if patterns_dir else None)))
+        for index, entry in enumerate(self.entries):
+            matcher = self.exact if entry.case_sensitive else self.lower
+            matcher.add(str(index), [nlp.make_doc(entry.pattern)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        strings = doc.vocab.strings
+        for matcher in (self.lower, self.exact):
+            for match_id, start, end in matcher(doc):
+                entry = self.entries[int(strings[match_id])]
+                span = doc[start:end]
+                found.append(
+                    Candidate(
+                        entry.label,
+                        span.start_char,
+                        span.end_char,
+                        entry.canonical,
+                        entry.id,
+                        self.name,
+                        self.confidence,
+                    )
+                )
+        return doc
+
+
+_TITLE_NAME = re.compile(r"^\s*([A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|[A-Z][a-z]{3,})(?=\s*:)")
+# Title openers that are not names ("Towards: …", "Rethinking: …").
+_TITLE_WORDS = frozenset(
+    """Towards Toward Survey Review Position Beyond Rethinking Revisiting Understanding Evaluating
+    Benchmarking Introduction Overview Tutorial Perspective Perspectives Report Editorial
+    Commentary Alignment Safety Fairness Bias Language Learning Attention""".split()
+)
+_PROPOSED_NAME = re.compile(
+    r"\b(?:we|this (?:paper|work))\s+(?:propose|introduce|present|develop|design|release|call)s?\s+"
+    r"(?:a |an |the )?(?:novel |new |simple )?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{2,}[\w-]*)\b"
+)
+_DATA_WORDS = re.compile(
+    r"\b(?:datasets?|benchmarks?|corpus|corpora|suite|leaderboard|collection|data set)\b", re.IGNORECASE
+)
+
+
+class PhraseFinder:
+    """Unlisted methods and tasks by their head noun (see :mod:`extractors.phrases`)."""
+
+    def __init__(self, name: str, confidence: float) -> None:
+        self.name = name
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        for phrase in find_phrases(doc.text):
+            name = phrase.text if phrase.label is Label.METHOD else phrase.text.lower()
+            found.append(
+                Candidate(
+                    phrase.label,
+                    phrase.start,
+                    phrase.end,
+                    name,
+                    slug(name),
+                    self.name,
+                    self.confidence,
+                    salient_only=phrase.needs_salience,
+                )
+            )
+        return doc
+
+
+class DatasetFinder:
+    """Unlisted datasets by their head noun or an evaluation cue (see :mod:`extractors.datasets`)."""
+
+    def __init__(self, name: str, confidence: float) -> None:
+        self.name = name
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        for hit in find_dataset_names(doc.text):
+            aliases = {hit.with_head} if hit.with_head else set()
+            found.append(
+                Candidate(
+                    Label.DATASET,
+                    hit.start,
+                    hit.end,
+                    hit.name,
+                    slug(hit.name),
+                    self.name,
+                    self.confidence,
+                    aliases=aliases,
+                )
+            )
+        return doc
+
+
+class CoinedNames:
+    """Names a paper coins: "MaskLLM: …" in the title, "we propose TreeSynth, …" in the abstract."""
+
+    def __init__(self, name: str, confidence: float) -> None:
+        self.name = name
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        text = doc.text
+        end_of_title = title_end(doc)
+        hits = []
+        title = _TITLE_NAME.match(text[:end_of_title])
+        if title is not None and title.group(1) not in _TITLE_WORDS:
+            hits.append((title.start(1), title.end(1), text[:end_of_title]))
+        for match in _PROPOSED_NAME.finditer(text):
+            sentence_end = text.find(".", match.end())
+            hits.append(
+                (
+                    match.start(1),
+                    match.end(1),
+                    text[match.end(1) : sentence_end if sentence_end > 0 else None],
+                )
+            )
+        datasets = {text[start:end] for start, end, context in hits if _DATA_WORDS.search(context)}
+        for start, end, _ in hits:
+            surface = text[start:end]
+            label = Label.DATASET if surface in datasets else Label.METHOD
+            found.append(Candidate(label, start, end, surface, slug(surface), self.name, self.confidence))
+        return doc
+
+
+class Resolver:
+    """Settle the candidates into mentions (see :mod:`extractors.resolve`)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        sentences = Sentences(doc.text, bounds)
+        doc._.kg_mentions = resolve(
+            doc.text, candidates(doc), doc._.kg_abbreviations or [], sentences, title_end(doc)
+        )
         return doc
 
 
@@ -82,7 +258,49 @@ def make_title_sentence(nlp: Language, name: str) -> TitleSentence:
     return TitleSentence()
 
 
+@Language.factory("kg_abbreviations")
+def make_abbreviation_finder(nlp: Language, name: str) -> AbbreviationFinder:
+    """Find abbreviation definitions in both orders."""
+    return AbbreviationFinder()
+
+
 @Language.factory("kg_links", default_config={"confidence": 0.99})
 def make_link_finder(nlp: Language, name: str, confidence: float) -> LinkFinder:
     """Find repository, model, data and project links."""
     return LinkFinder(name, confidence)
+
+
+@Language.factory("kg_models", default_config={"confidence": 0.9})
+def make_model_finder(nlp: Language, name: str, confidence: float) -> ModelFinder:
+    """Find model names and map them to their family."""
+    return ModelFinder(name, confidence)
+
+
+@Language.factory("kg_gazetteer", default_config={"patterns_dir": None, "confidence": 0.8})
+def make_gazetteer(nlp: Language, name: str, patterns_dir: str | None, confidence: float) -> GazetteerMatcher:
+    """Match the shipped (or given) gazetteers of methods, datasets, tasks and metrics."""
+    return GazetteerMatcher(nlp, name, patterns_dir, confidence)
+
+
+@Language.factory("kg_phrases", default_config={"confidence": 0.5})
+def make_phrase_finder(nlp: Language, name: str, confidence: float) -> PhraseFinder:
+    """Find unlisted methods and tasks by their head noun."""
+    return PhraseFinder(name, confidence)
+
+
+@Language.factory("kg_datasets", default_config={"confidence": 0.6})
+def make_dataset_finder(nlp: Language, name: str, confidence: float) -> DatasetFinder:
+    """Find unlisted datasets by context."""
+    return DatasetFinder(name, confidence)
+
+
+@Language.factory("kg_coined", default_config={"confidence": 0.6})
+def make_coined(nlp: Language, name: str, confidence: float) -> CoinedNames:
+    """Find names the paper coins for its own contribution."""
+    return CoinedNames(name, confidence)
+
+
+@Language.factory("kg_resolve")
+def make_resolver(nlp: Language, name: str) -> Resolver:
+    """Turn candidates into the final mentions with roles, aliases and evidence."""
+    return Resolver()

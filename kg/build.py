@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from kg.errors import IngestError
-from kg.ids import entity_id, normalise_title
+from kg.ids import entity_id, normalise_title, slug
 from kg.model import Label, Mention, Node, Paper, RelType
 from kg.store.base import GraphStore, Stats
 
@@ -126,6 +126,13 @@ def graph_rows(
         row = nodes[mention.label].setdefault(node_id, {"id": node_id, "name": mention.name, "aliases": []})
         row.update(dict(mention.attrs))
         row["aliases"] = sorted(set(row["aliases"]) | set(mention.aliases))
+        attrs = dict(mention.attrs)
+        if mention.label is Label.MODEL and attrs.get("family"):
+            family_id = f"{Label.MODEL_FAMILY.id_prefix}:{attrs.get('family_id') or slug(attrs['family'])}"
+            nodes[Label.MODEL_FAMILY].setdefault(
+                family_id, {"id": family_id, "name": attrs["family"], "aliases": []}
+            )
+            edges.setdefault((RelType.IN_FAMILY, node_id, family_id), {"extractor": mention.extractor})
         rel = REL_FOR_MENTION[(mention.label, mention.role)]
         edge = edges.get((rel, paper.id, node_id))
         if edge is None:
@@ -140,7 +147,7 @@ def graph_rows(
                 "role": mention.role,
                 "mentions": 1,
             }
-        else:
+        elif rel is not RelType.IN_FAMILY:
             edge["mentions"] += 1
             edge["confidence"] = max(edge["confidence"], mention.confidence)
     by_rel: dict[RelType, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)

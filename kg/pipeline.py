@@ -11,7 +11,17 @@ from kg.model import Mention, Paper
 if TYPE_CHECKING:
     from spacy.language import Language
 
-COMPONENTS = ("sentencizer", "kg_title_sentence", "kg_links")
+COMPONENTS = (
+    "sentencizer",
+    "kg_title_sentence",
+    "kg_abbreviations",
+    "kg_links",
+    "kg_gazetteer",
+    "kg_datasets",
+    "kg_phrases",
+    "kg_coined",
+    "kg_resolve",
+)
 
 
 @lru_cache(maxsize=1)
@@ -27,9 +37,11 @@ def make_nlp() -> Language:
     return nlp
 
 
-def extract(papers: Iterable[Paper], *, batch_size: int = 64) -> Iterator[tuple[Paper, list[Mention]]]:
+def extract(
+    papers: Iterable[Paper], *, batch_size: int = 256, workers: int = 1
+) -> Iterator[tuple[Paper, list[Mention]]]:
     """Each paper with the mentions found in its title and abstract, in input order."""
     nlp = make_nlp()
     pairs = ((paper.text, paper) for paper in papers)
-    for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers):
         yield paper, list(doc._.kg_mentions or [])

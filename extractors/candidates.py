@@ -1,0 +1,58 @@
+"""Candidate mentions: what each component proposes before the resolver decides.
+
+Candidates are mutable (the resolver sets roles, names and aliases); the resolver turns the
+survivors into frozen :class:`~kg.model.Mention` values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.model import Label
+
+# Which source wins an overlap of equal length (lower first).
+PRIORITY = {
+    "kg_links": 0,
+    "kg_models": 1,
+    "kg_gazetteer": 2,
+    "kg_datasets": 3,
+    "kg_coined": 4,
+    "kg_phrases": 5,
+}
+
+if not Doc.has_extension("kg_candidates"):
+    Doc.set_extension("kg_candidates", default=None)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span some component believes names an entity."""
+
+    label: Label
+    start: int
+    end: int
+    name: str
+    key: str
+    source: str
+    confidence: float
+    role: str | None = None
+    salient_only: bool = False
+    aliases: set[str] = field(default_factory=set)
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """The doc's candidate list, created on first use."""
+    found: list[Candidate] | None = doc._.kg_candidates
+    if found is None:
+        found = doc._.kg_candidates = []
+    return found

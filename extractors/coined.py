@@ -1,0 +1,58 @@
+"""Names a paper defines itself ("Dynamic Sparse No Training (DSnoT)"), typed by their head noun."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Label
+
+DATASET_HEADS = frozenset(
+    """dataset datasets benchmark benchmarks corpus corpora suite bench testbed leaderboard
+    treebank collection arena""".split()
+)
+METRIC_HEADS = frozenset(
+    ["score", "rate", "accuracy", "error", "ratio", "index", "metric", "distance", "divergence", "measure"]
+)
+TASK_HEADS = frozenset(
+    """detection recognition classification translation generation answering summarization
+    summarisation retrieval segmentation parsing extraction labeling labelling tagging
+    verification captioning forecasting estimation completion understanding""".split()
+)
+# Long forms naming a class of models or a field, never one entity.
+GENERIC_LONG = re.compile(
+    r"^(?:(?:large|small|multimodal|multi-modal|vision|visual|pre-?trained|foundation|masked|neural|"
+    r"generative|open|closed|proprietary|multilingual|conversational)[- ]?)*"
+    r"(?:(?:vision[- ])?language|speech|diffusion|reasoning|reward|foundation|base|neural)?[- ]?"
+    r"(?:models?|networks?|LMs?)$"
+    r"|^(?:artificial intelligence|machine learning|deep learning|natural language processing"
+    r"|computer vision|reinforcement learning|generative AI)$",
+    re.IGNORECASE,
+)
+GENERIC_SHORT = frozenset(
+    """LLM LLMS MLLM MLLMS SLM SLMS LM LMS PLM PLMS VLM VLMS LVLM LVLMS NLP AI ML DL CV RL NN NNS
+    DNN DNNS GENAI AGI LRM LRMS MT QA""".split()
+)
+
+
+def coined_label(long_form: str) -> Label | None:
+    """The entity type a defined long form names, by its last word; ``None`` for generic phrases."""
+    if GENERIC_LONG.match(long_form.strip()):
+        return None
+    words = re.findall(r"[A-Za-z0-9]+", long_form)
+    if not words:
+        return None
+    head = words[-1].lower()
+    if head in DATASET_HEADS:
+        return Label.DATASET
+    if head in METRIC_HEADS:
+        return Label.METRIC
+    if head in TASK_HEADS:
+        return Label.TASK
+    if head in {"model", "models"} and long_form.lower() == long_form:
+        return None  # "a multimodal large language model": a class of models
+    return Label.METHOD
+
+
+def is_generic_short(short_key: str) -> bool:
+    """Abbreviations of generic classes (LLM, MLLM, NLP) that are never entities themselves."""
+    return short_key.upper() in GENERIC_SHORT

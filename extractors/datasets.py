@@ -1,0 +1,71 @@
+"""Unlisted datasets by context: "the Community Alignment dataset", "experiments on CTB5 and UD1.4"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_HEAD = r"(?:dataset|benchmark|corpus|suite|leaderboard|testbed|treebank)"
+# One to four capitalised or alphanumeric words right before a dataset head noun.
+NAMED = re.compile(
+    r"(?<![\w-])((?:(?:[A-Z][\w'.+-]*|\d[\w.+-]*[A-Za-z][\w.+-]*)\s){0,3}[A-Z][\w'.+-]*)\s(" + _HEAD + r")\b"
+)
+# An evaluation cue, then a list of names.
+CUE = re.compile(
+    r"\b(?:(?:experiments?|results|evaluat\w*|tested|benchmark\w*|trained|fine-tuned|pre-?trained)\s+on"
+    r"|(?:datasets?|benchmarks?|corpora|corpus|tasks?)\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?)|:|\())",
+    re.IGNORECASE,
+)
+# Acronym-like names: two capitals, or letters and digits (CTB5, UD1.4, OntoNotes4.0, GSM8K).
+NAME = re.compile(
+    r"(?<![\w-])((?:[A-Z][A-Za-z]*[A-Z0-9][\w.'+-]*|[A-Z][a-z]+\d[\w.+-]*)(?:[- ]v?\d[\w.]*)?)(?![\w-])"
+)
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|\(|\)|/|&)\s*)+$")
+_GENERIC = frozenset({"LLM", "LLMs", "NLP", "AI", "ML", "English", "We", "Our", "In", "The", "This"})
+_STOP_FIRST = frozenset(
+    {"The", "A", "An", "Our", "This", "These", "We", "In", "On", "Its", "Their", "New", "Novel"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetName:
+    """A dataset name, its offsets, and the fuller form written with its head noun."""
+
+    start: int
+    end: int
+    name: str
+    with_head: str | None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and sentence-starters ("The", "Our") from a name."""
+    while True:
+        word_end = text.find(" ", start, end)
+        if word_end < 0 or text[start:word_end] not in _STOP_FIRST:
+            return start, end
+        start = word_end + 1
+
+
+def find_dataset_names(text: str) -> Iterator[DatasetName]:
+    """Named datasets by head noun, then acronym-like names listed after an evaluation cue."""
+    for match in NAMED.finditer(text):
+        start, end = _trim(text, match.start(1), match.end(1))
+        name = text[start:end]
+        if name in _GENERIC or not any(c.isalpha() for c in name):
+            continue
+        yield DatasetName(start, end, name, text[start : match.end(2)])
+    for cue in CUE.finditer(text):
+        position = cue.end()
+        sentence_end = text.find(". ", position)
+        stop = len(text) if sentence_end < 0 else sentence_end
+        while (match := NAME.search(text, position, stop)) is not None:
+            gap = text[position : match.start()]
+            if position != cue.end() and not _LIST_GAP.match(gap):
+                break
+            if position == cue.end() and gap.strip() not in ("", "the", "(", ":"):
+                break
+            name = match.group(1).rstrip(".'-")
+            if name not in _GENERIC:
+                yield DatasetName(match.start(1), match.start(1) + len(name), name, None)
+            position = match.end()

@@ -1,0 +1,131 @@
+"""Unlisted methods and tasks by their head noun: "temperature sampling", "policy distillation",
+"controversy detection", "story generation".
+
+Without a tagger, a phrase is a head word from a closed list plus one to three words to its
+left, stopping at punctuation, function words and evaluative adjectives ("novel", "efficient").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractors.coined import TASK_HEADS
+from kg.model import Label
+
+# Heads that almost always end a method name ("temperature sampling", "dice loss").
+STRONG_METHOD_HEADS = frozenset(
+    """sampling distillation merging regression decoding loss penalty regularization regularisation
+    pruning quantization prompting adjustment calibration filtering reweighting upsampling
+    downsampling augmentation ensembling partitioning watermarking""".split()
+)
+# Heads that also end everyday phrases ("lengthy training", "little attention").
+WEAK_METHOD_HEADS = frozenset(
+    """tuning fine-tuning finetuning learning optimization optimisation training pretraining
+    pre-training tokenization encoding embedding embeddings adaptation normalization
+    initialization clustering descent attention search algorithm mixing editing unlearning""".split()
+)
+PHRASE_TASK_HEADS = TASK_HEADS | frozenset(["selection", "synthesis", "mitigation", "modeling", "modelling"])
+# Heads of named measures ("watermarking success rate", "bias score", "log-perplexity").
+METRIC_HEADS = frozenset(["rate", "score", "error", "ratio"])
+STOP = frozenset(
+    """a an the this that these those its their our your my his her we they it which who whom whose
+    of in on at to for from by with without into onto over under between among across through
+    via and or but nor not no as than then also only very well more most less least much many
+    few is are was were be been being has have had do does did can could may might will would
+    should must each every both all any some such same other another several various different
+    multiple novel new existing proposed current previous prior standard conventional
+    traditional typical simple effective efficient better improved general large small
+    significant extensive further additional recent popular common robust strong key main
+    overall final initial original specific particular unified comprehensive systematic
+    principled first second two three one using based enables enable improve improves propose
+    proposes introduce introduces present presents study studies show shows use uses used
+    achieve achieves perform performs during after before while when where how what why whether
+    however thus therefore hence furthermore moreover although though since because if so like
+    e.g i.e etc via per vs versus toward towards within upon approach approaches method methods
+    technique techniques framework frameworks model models large-scale small-scale high-quality
+    low-quality better deeper sub-optimal suboptimal optimal accurate reliable scalable fast
+    faster good poor high low higher lower weak critical important crucial essential
+    generalizable powerful promising challenging difficult downstream real-world practical
+    empirical theoretical careful naive vanilla up down out fine-grained end-to-end successful
+    efficient effective improved enhanced advanced diverse complex learning average""".split()
+)
+# Verbs common in abstracts, which end a phrase to their right ("reduces sampling").
+_VERB_STEMS = """achieve adapt address adopt align allow analyze analyse apply assess associate boost build
+    capture combine compare conduct consider construct contain decrease demonstrate derive
+    describe design detect develop discuss diversify eliminate employ enable encourage enhance
+    ensure establish evaluate examine explore exploit extend facilitate focus gain gather
+    generate handle help highlight identify illustrate implement improve include incorporate
+    increase influence integrate introduce investigate involve leverage limit maintain make
+    measure mitigate obtain offer optimize control outperform perform present prevent produce
+    propose provide push reduce reinterpret release remain rely report represent require reveal
+    scale select separate show simplify suggest support surpass tackle train transform undergo
+    utilize yield""".split()
+
+
+def _inflections(stem: str) -> set[str]:
+    base = stem[:-1] if stem.endswith("e") else stem
+    third = stem + "es" if stem.endswith(("s", "sh", "ch", "x")) else stem + "s"
+    if stem.endswith("y") and stem[-2] not in "aeiou":
+        third = stem[:-1] + "ies"
+        return {stem, third, stem[:-1] + "ied"}
+    return {stem, third, base + "ed"}
+
+
+VERBS = frozenset(form for stem in _VERB_STEMS for form in _inflections(stem))
+_WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+MAX_MODIFIERS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A head-noun phrase and the type its head suggests."""
+
+    label: Label
+    start: int
+    end: int
+    text: str
+    strong: bool
+
+    @property
+    def needs_salience(self) -> bool:
+        """Weak heads and tasks count only where the paper dwells on them (see the resolver)."""
+        return not self.strong
+
+
+def _label(head: str) -> tuple[Label, bool] | None:
+    if head in PHRASE_TASK_HEADS:
+        return Label.TASK, False
+    if head in METRIC_HEADS:
+        return Label.METRIC, False
+    if head in STRONG_METHOD_HEADS:
+        return Label.METHOD, True
+    if head in WEAK_METHOD_HEADS:
+        return Label.METHOD, False
+    return None
+
+
+def find_phrases(text: str) -> Iterator[Phrase]:
+    """Head-noun phrases with at least one modifier, left to right."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    for index, (_, head_end, head) in enumerate(words):
+        typed = _label(head.lower())
+        if typed is None:
+            continue
+        first = index
+        while first > 0 and index - first < MAX_MODIFIERS:
+            start, end, word = words[first - 1]
+            gap = text[end : words[first][0]]
+            lower = word.lower()
+            if (
+                gap not in (" ", "-")
+                or lower in STOP
+                or lower in VERBS
+                or lower.endswith(("ly", "ing", "'s"))
+            ):
+                break
+            first -= 1
+        if first < index:
+            start = words[first][0]
+            yield Phrase(typed[0], start, head_end, text[start:head_end], typed[1])

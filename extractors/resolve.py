@@ -1,0 +1,165 @@
+"""From candidates to mentions: link abbreviations, propagate short forms, settle overlaps,
+drop generic phrases and decide roles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from extractors.abbreviations import Abbreviation
+from extractors.candidates import PRIORITY, Candidate
+from extractors.coined import GENERIC_LONG, coined_label, is_generic_short
+from extractors.roles import is_proposed
+from kg.ids import normalise_key, slug
+from kg.model import Evidence, Label, Mention
+
+ROLED = (Label.METHOD, Label.DATASET)
+COINED = "kg_coined"
+
+
+class Sentences:
+    """Sentence boundaries of a text, for evidence and role cues."""
+
+    def __init__(self, text: str, bounds: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.bounds = list(bounds) or [(0, len(text))]
+        self.starts = [start for start, _ in self.bounds]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.bounds[index]
+
+
+def _covering(cands: list[Candidate], start: int, end: int, slack: int = 1) -> Candidate | None:
+    """A candidate spanning exactly ``start:end`` (give or take ``slack`` characters)."""
+    for cand in cands:
+        if abs(cand.start - start) <= slack and abs(cand.end - end) <= slack:
+            return cand
+    return None
+
+
+def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequence[Abbreviation]) -> None:
+    """Pair short and long forms: alias them on a known entity, or coin a new one; then propagate."""
+    defined: dict[str, Candidate] = {}
+    for abbr in abbreviations:
+        if is_generic_short(abbr.short_key) or GENERIC_LONG.match(abbr.long):
+            continue
+        long_c = _covering(cands, abbr.long_start, abbr.long_end)
+        short_c = _covering(cands, abbr.short_start, abbr.short_end, slack=0)
+        entity = long_c or short_c
+        if entity is None:
+            label = coined_label(abbr.long)
+            if label is None:
+                continue
+            entity = Candidate(label, abbr.long_start, abbr.long_end, abbr.long, slug(abbr.long), COINED, 0.7)
+            cands.append(entity)
+        entity.aliases |= {abbr.short, abbr.long} - {entity.name}
+        for cand in (long_c, short_c):
+            if cand is not None and cand is not entity:
+                cand.label, cand.key, cand.name = entity.label, entity.key, entity.name
+        if short_c is None:
+            cands.append(_twin(entity, abbr.short_start, abbr.short_end))
+        defined[abbr.short] = entity
+    _propagate(text, cands, defined)
+
+
+def _twin(entity: Candidate, start: int, end: int) -> Candidate:
+    return Candidate(
+        entity.label,
+        start,
+        end,
+        entity.name,
+        entity.key,
+        entity.source,
+        entity.confidence,
+        aliases=entity.aliases,
+        attrs=entity.attrs,
+    )
+
+
+def _propagate(text: str, cands: list[Candidate], defined: dict[str, Candidate]) -> None:
+    """Every later use of a defined short form is a mention of the same entity."""
+    if not defined:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    taken = [(c.start, c.end) for c in cands]
+    for match in pattern.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        cands.append(_twin(defined[match.group()], match.start(), match.end()))
+
+
+def settle_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (ties: links, models, gazetteer, coined)."""
+    kept: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (-c.length, PRIORITY.get(c.source, 9), c.start)):
+        if not any(cand.overlaps(k) for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def is_generic(cand: Candidate, surface: str) -> bool:
+    """Classes and fields ("LLMs", "large language models", "deep learning") are not entities."""
+    if cand.label is Label.REPO:
+        return False
+    return is_generic_short(normalise_key(surface)) or bool(GENERIC_LONG.match(surface.strip()))
+
+
+def salient(cands: list[Candidate], text: str, title_end: int) -> list[Candidate]:
+    """Drop ``salient_only`` candidates unless in the title, repeated, or defined by the paper."""
+    counts: dict[str, int] = {}
+    for cand in cands:
+        counts[cand.key] = counts.get(cand.key, 0) + 1
+    in_title = {c.key for c in cands if c.start < title_end}
+    return [c for c in cands if not c.salient_only or c.key in in_title or counts[c.key] > 1 or c.aliases]
+
+
+def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_end: int) -> list[Mention]:
+    """Frozen mentions with evidence; roles decided per entity (proposed if any mention says so)."""
+    proposed: set[str] = set()
+    for cand in cands:
+        if cand.label in ROLED:
+            s_start, s_end = sentences.at(cand.start)
+            in_title = cand.start < title_end
+            if is_proposed(text[s_start:s_end], cand.start - s_start, cand.end - s_start, in_title=in_title):
+                proposed.add(cand.key)
+    mentions = []
+    for cand in cands:
+        s_start, s_end = sentences.at(cand.start)
+        role = None
+        if cand.label in ROLED:
+            role = "proposed" if cand.key in proposed else "used"
+        mentions.append(
+            Mention(
+                label=cand.label,
+                name=cand.name,
+                key=cand.key,
+                start=cand.start,
+                end=cand.end,
+                sentence=Evidence(text[s_start:s_end], s_start, s_end),
+                extractor=cand.source,
+                confidence=cand.confidence,
+                role=role,
+                aliases=tuple(sorted(cand.aliases)),
+                attrs=tuple(sorted(cand.attrs.items())),
+            )
+        )
+    return mentions
+
+
+def resolve(
+    text: str,
+    cands: list[Candidate],
+    abbreviations: Sequence[Abbreviation],
+    sentences: Sentences,
+    title_end: int,
+) -> list[Mention]:
+    """The whole resolution, in order."""
+    link_abbreviations(text, cands, abbreviations)
+    kept = [c for c in settle_overlaps(cands) if not is_generic(c, text[c.start : c.end])]
+    kept = salient(kept, text, title_end)
+    return to_mentions(text, kept, sentences, title_end)

@@ -1,0 +1,121 @@
+"""The extraction pipeline on hand-written sentences: abbreviations, roles, generic phrases,
+gazetteer casing, head-noun phrases and context-named datasets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extractors.datasets import find_dataset_names
+from extractors.phrases import find_phrases
+from extractors.roles import is_proposed
+from kg.extraction import paper_entities
+from kg.model import Label, Paper
+from kg.pipeline import extract
+
+
+def entities(title: str, abstract: str) -> dict[str, Any]:
+    ((paper, mentions),) = list(extract([Paper(title=title, abstract=abstract)]))
+    return paper_entities(paper, mentions)
+
+
+def names(found: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
+    return {e["name"]: e for e in found[kind]}
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We propose Dynamic Sparse No Training (DSnoT), a training-free method. DSnoT prunes weights.",
+        "We propose DSnoT (Dynamic Sparse No Training), a training-free method. DSnoT prunes weights.",
+    ],
+)
+def test_abbreviations_in_both_orders_are_one_proposed_method(abstract: str) -> None:
+    found = entities("Pruning without training", abstract)
+    (method,) = [m for m in found["methods"] if "DSnoT" in m["aliases"] or m["name"] == "DSnoT"]
+    assert method["role"] == "proposed"
+    assert {method["name"], *method["aliases"]} >= {"DSnoT", "Dynamic Sparse No Training"}
+    assert len(method["evidence"]) == 3  # the long form, the short form, the later use
+
+
+def test_known_methods_keep_their_canonical_name_and_are_used() -> None:
+    found = entities(
+        "A study of preference tuning",
+        "We compare Direct Preference Optimization (DPO) with reinforcement learning from human feedback.",
+    )
+    methods = names(found, "methods")
+    assert methods["direct preference optimization"]["aliases"] == ["DPO", "Direct Preference Optimization"]
+    assert methods["direct preference optimization"]["role"] == "used"
+    assert methods["reinforcement learning from human feedback"]["role"] == "used"
+
+
+def test_evidence_offsets_index_title_newline_abstract() -> None:
+    title, abstract = "Distilling small models", "We apply knowledge distillation to BERT."
+    found = entities(title, abstract)
+    (evidence,) = names(found, "methods")["knowledge distillation"]["evidence"]
+    text = f"{title}\n{abstract}"
+    assert text[evidence["start"] : evidence["end"]] == "knowledge distillation"
+    assert evidence["sentence"] == abstract
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "proposed"),
+    [
+        ("In this paper, we propose a novel framework named TreeSynth.", "TreeSynth", True),
+        ("We introduce a new benchmark, termed WorldBench, for evaluation.", "WorldBench", True),
+        ("We present MaskLLM, a learnable pruning method.", "MaskLLM", True),
+        ("TreeSynth, a novel data synthesis approach, divides the space.", "TreeSynth", True),
+        ("Existing methods such as LoRA are costly.", "LoRA", False),
+        ("We fine-tune with LoRA and compare against DPO.", "DPO", False),
+    ],
+)
+def test_role_cues(sentence: str, mention: str, proposed: bool) -> None:
+    start = sentence.index(mention)
+    assert is_proposed(sentence, start, start + len(mention)) is proposed
+
+
+def test_generic_phrases_are_not_entities() -> None:
+    found = entities(
+        "Large Language Models (LLMs) for everything",
+        "Multimodal large language models (MLLMs) and small language models (SLMs) rely on deep learning.",
+    )
+    everything = [
+        e["name"].lower() for kind in ("methods", "datasets", "models", "tasks") for e in found[kind]
+    ]
+    assert not any(n in everything for n in ("llms", "large language models", "mllms", "deep learning"))
+
+
+def test_acronym_gazetteer_entries_match_only_as_written() -> None:
+    found = entities("Glue and math", "We glue parts together with math. Results on GLUE and MATH improve.")
+    datasets = [d for d in found["datasets"] if d["name"] in ("GLUE", "MATH")]
+    assert [len(d["evidence"]) for d in datasets] == [1, 1]
+
+
+def test_head_noun_phrases() -> None:
+    text = (
+        "We use temperature sampling and policy distillation for controversy detection; it reduces sampling."
+    )
+    found = {(p.label, p.text, p.strong) for p in find_phrases(text)}
+    assert (Label.METHOD, "temperature sampling", True) in found
+    assert (Label.METHOD, "policy distillation", True) in found
+    assert (Label.TASK, "controversy detection", False) in found
+    assert not any(text == "reduces sampling" for _, text, _ in found)
+
+
+def test_datasets_named_by_context() -> None:
+    text = "We release the Community Alignment dataset. Experiments on CTB5, UD1.4 and OntoNotes4.0 follow."
+    assert [(d.name, d.with_head) for d in find_dataset_names(text)] == [
+        ("Community Alignment", "Community Alignment dataset"),
+        ("CTB5", None),
+        ("UD1.4", None),
+        ("OntoNotes4.0", None),
+    ]
+
+
+def test_links_are_repos_with_kind() -> None:
+    found = entities("X", "Code: https://github.com/NVlabs/MaskLLM. Weights at huggingface.co/org/model.")
+    assert [(r["url"], r["kind"]) for r in found["repos"]] == [
+        ("https://github.com/NVlabs/MaskLLM", "code"),
+        ("huggingface.co/org/model", "model"),
+    ]
