@@ -18,7 +18,8 @@ Extended for machine-learning abstracts:
 * parentheses with extra text after ``;`` or ``,`` (``(SFT; Ouyang et al.)``), while ``(e.g., BERT)``,
   ``(2023)`` or ``(see Fig. 2)`` are not definitions;
 * long forms cut at sentence and clause punctuation and never starting with a determiner or a word
-  like ``novel`` or ``termed``.
+  like ``termed`` (``we propose a novel Advantage-Guided Distillation ... (ADPA)`` gives
+  ``Advantage-Guided Distillation ...``).
 
 Only the standard library is used; the text is scanned paren by paren with one compiled regex.
 """
@@ -61,7 +62,8 @@ _TOKEN_SPLIT = re.compile(r"[\s\-/\u2010\u2011]+")
 # LaTeX markup dropped before matching: commands and group braces and math dollars.
 _MARKUP = re.compile(r"\\[A-Za-z]+\*?|[{}$]")
 # Sentence ends (".", "?" or "!" then a space) and clause punctuation end a long-form window.
-_BOUNDARY = re.compile(r"[.!?](?=\s)|[;:()\[\]\n\r=<>\u2014]|\s[-\u2013]+\s")
+# (Matched from the window's start, the greedy ".*" finds the last one.)
+_LAST_BOUNDARY = re.compile(r"(?s:.*)(?:[.!?](?=\s)|[;:()\[\]\n\r=<>\u2014]|\s[-\u2013]+\s)")
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?")
 
 _WRAP_OPEN = "\"'`*$_{~\u201c\u2018"
@@ -135,32 +137,26 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         if seg_end - seg_start < 2:
             continue
         segment = text[seg_start:seg_end]
-        abbr: Abbreviation | None = None
         if " " not in segment and _is_short_form(segment):
             # long form (SF): the long form ends right before the parenthesis.
-            key = short_form_key(segment)
+            short, s_start, s_end = segment, seg_start, seg_end
+            key = short_form_key(short)
             if key in seen:
                 continue
-            span = _long_form(text, segment, _window_start(text, open_, _max_words(segment)), open_)
-            if span is not None:
-                abbr = Abbreviation(segment, text[span[0] : span[1]], seg_start, seg_end, *span)
+            span = _long_form(text, short, _window_start(text, open_, _max_words(short)), open_)
         else:
             # SF (long form): the short form is the word right before the parenthesis.
             s_start, s_end = _word_before(text, open_)
             short = text[s_start:s_end]
-            if (
-                s_end - s_start < 2
-                or not _is_short_form(short, strong=True)
-                or short_form_key(short) in seen
-                or len(segment.split()) > _max_words(short)
-            ):
+            if s_end - s_start < 2 or not _is_short_form(short, strong=True):
+                continue
+            key = short_form_key(short)
+            if key in seen or len(segment.split()) > _max_words(short):
                 continue
             span = _long_form(text, short, open_ + 1, seg_end, whole=True)
-            if span is not None:
-                abbr = Abbreviation(short, text[span[0] : span[1]], s_start, s_end, *span)
-        if abbr is not None:
-            seen.add(abbr.short_key)
-            found.append(abbr)
+        if span is not None:
+            seen.add(key)
+            found.append(Abbreviation(short, text[span[0] : span[1]], s_start, s_end, span[0], span[1]))
     return found
 
 
@@ -197,6 +193,8 @@ def _first_segment(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _strip_span(text: str, start: int, end: int, *, latex: bool = True) -> tuple[int, int]:
     """Shrink ``text[start:end]`` past whitespace, quotes, emphasis and (``latex``) LaTeX commands."""
+    if start < end and text[start].isalnum() and text[end - 1].isalnum():
+        return start, end
     seg = text[start:end]
     stripped = _lstrip(seg)
     start += len(seg) - len(stripped)
@@ -236,17 +234,15 @@ def _word_before(text: str, pos: int) -> tuple[int, int]:
 def _window_start(text: str, end: int, max_words: int) -> int:
     """Start of the long-form window before ``end``: at most ``max_words`` words, within one clause."""
     lo = max(0, end - _MAX_WINDOW_CHARS)
-    parts = text[lo:end].rsplit(None, max_words)
+    tail = text[lo:end]
+    parts = tail.rsplit(None, max_words)
     start = lo
     if len(parts) > max_words:
         # parts[0] is the text before the last max_words words; skip it and the whitespace after it.
-        start = lo + len(parts[0])
-        while start < end and text[start].isspace():
-            start += 1
-    last = None
-    for last in _BOUNDARY.finditer(text, start, end):
-        pass
-    return start if last is None else last.end()
+        rest = tail[len(parts[0]) :]
+        start = end - len(rest.lstrip())
+    m = _LAST_BOUNDARY.match(text, start, end)
+    return start if m is None else m.end()
 
 
 def _lower(s: str) -> str:
@@ -285,7 +281,7 @@ def _long_form(text: str, short: str, start: int, end: int, *, whole: bool = Fal
     prep = _prepared(short)
     if not whole:
         # Fast path: the short form's letters are the initials of the window's last words.
-        i = _initials(_prepared(prep.forms[-1]).chars, window, lw)
+        i = _initials(prep.key_chars, window, lw)
         if i >= 0 and (span := _finish(text, short, start, end, i, index)) is not None:
             return span
     for form in prep.forms:
@@ -497,6 +493,7 @@ class _Prepared:
     digit: tuple[bool, ...]
     max_penalty: int
     forms: tuple[str, ...]
+    key_chars: tuple[str, ...]  # chars of the last form (singular, counted letters spelled out)
 
 
 _PREPARED: dict[str, _Prepared] = {}
@@ -506,12 +503,14 @@ def _prepared(short: str) -> _Prepared:
     prep = _PREPARED.get(short)
     if prep is None:
         alnum = [c for c in short if c.isalnum()]
+        forms = _expansions(short)
         prep = _Prepared(
             tuple(c.lower() if len(c.lower()) == 1 else c for c in alnum),
             tuple(c.isupper() for c in alnum),
             tuple(c.isdigit() for c in alnum),
             max(1, len(alnum) // 2),
-            _expansions(short),
+            forms,
+            tuple(c.lower() if len(c.lower()) == 1 else c for c in forms[-1] if c.isalnum()),
         )
         if len(_PREPARED) > 50_000:
             _PREPARED.clear()

@@ -4,7 +4,8 @@ Each line is ``{"label", "pattern", "id", "canonical", ...}``; ``id`` is the can
 Patterns match case-insensitively, except a single token with a capital after its first
 character (an acronym or CamelCase name such as GLUE, MATH or GloVe), which matches only as
 written, so "glue" and "math" in running text are not datasets. Entries flagged
-``needs_context`` are skipped.
+``needs_context`` (ordinary English words) or ``model_like`` (models, which the model finder
+handles) are skipped; ``case_sensitive`` forces exact matching.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ class Entry:
     pattern: str
     id: str
     canonical: str
+    exact: bool = False
 
     @property
     def case_sensitive(self) -> bool:
-        return " " not in self.pattern and self.pattern[1:] != self.pattern[1:].lower()
+        return self.exact or (" " not in self.pattern and self.pattern[1:] != self.pattern[1:].lower())
 
     @property
     def dedupe_key(self) -> str:
@@ -61,9 +63,10 @@ def load_entries(paths: Iterable[Path]) -> Iterator[Entry]:
                     raise ValueError(f"{path}:{number}: invalid JSON ({exc.msg})") from exc
                 label = LABELS.get(row.get("label", ""))
                 pattern = str(row.get("pattern", "")).strip()
-                if label is None or len(pattern) < 2 or row.get("needs_context"):
+                if label is None or len(pattern) < 2 or row.get("needs_context") or row.get("model_like"):
                     continue
-                entry = Entry(label, pattern, str(row["id"]), str(row.get("canonical") or pattern))
+                canonical = str(row.get("canonical") or pattern)
+                entry = Entry(label, pattern, str(row["id"]), canonical, bool(row.get("case_sensitive")))
                 if entry.dedupe_key not in seen:
                     seen.add(entry.dedupe_key)
                     yield entry

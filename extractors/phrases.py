@@ -44,6 +44,9 @@ STOP = frozenset(
     achieve achieves perform performs during after before while when where how what why whether
     however thus therefore hence furthermore moreover although though since because if so like
     e.g i.e etc via per vs versus toward towards within upon approach approaches method methods
+    named called termed dubbed coined alongside against despite lengthy easy hard correct incorrect
+    minimal maximal lowest highest prominent costly expensive cheap heavy naive plain basic classic
+    classical modern emerging samples sample
     technique techniques framework frameworks model models large-scale small-scale high-quality
     low-quality better deeper sub-optimal suboptimal optimal accurate reliable scalable fast
     faster good poor high low higher lower weak critical important crucial essential

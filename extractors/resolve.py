@@ -109,8 +109,9 @@ def is_generic(cand: Candidate, surface: str) -> bool:
     return is_generic_short(normalise_key(surface)) or bool(GENERIC_LONG.match(surface.strip()))
 
 
-def salient(cands: list[Candidate], text: str, title_end: int) -> list[Candidate]:
-    """Drop ``salient_only`` candidates unless in the title, repeated, or defined by the paper."""
+def salient(cands: list[Candidate], title_end: int) -> list[Candidate]:
+    """Keep ``salient_only`` candidates only where the paper dwells on them: in the title,
+    repeated, or defined with an abbreviation."""
     counts: dict[str, int] = {}
     for cand in cands:
         counts[cand.key] = counts.get(cand.key, 0) + 1
@@ -161,5 +162,5 @@ def resolve(
     """The whole resolution, in order."""
     link_abbreviations(text, cands, abbreviations)
     kept = [c for c in settle_overlaps(cands) if not is_generic(c, text[c.start : c.end])]
-    kept = salient(kept, text, title_end)
+    kept = salient(kept, title_end)
     return to_mentions(text, kept, sentences, title_end)
