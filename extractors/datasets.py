@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _HEAD = r"(?:dataset|benchmark|corpus|suite|leaderboard|testbed|treebank)"
-# One to four capitalised or alphanumeric words right before a dataset head noun.
-NAMED = re.compile(
-    r"(?<![\w-])((?:(?:[A-Z][\w'.+-]*|\d[\w.+-]*[A-Za-z][\w.+-]*)\s){0,3}[A-Z][\w'.+-]*)\s(" + _HEAD + r")\b"
-)
+HEAD = re.compile(r"\s(" + _HEAD + r")\b")
+# One to four capitalised or alphanumeric words ending right before a dataset head noun.
+NAMED = re.compile(r"(?<![\w-])((?:(?:[A-Z][\w'.+-]*|\d[\w.+-]*[A-Za-z][\w.+-]*)\s){0,3}[A-Z][\w'.+-]*)$")
+_CONTEXT = 120
 # An evaluation cue, then a list of names.
 CUE = re.compile(
     r"\b(?:(?:experiments?|results|evaluat\w*|tested|benchmark\w*|trained|fine-tuned|pre-?trained)\s+on"
@@ -49,12 +49,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_dataset_names(text: str) -> Iterator[DatasetName]:
     """Named datasets by head noun, then acronym-like names listed after an evaluation cue."""
-    for match in NAMED.finditer(text):
+    for head in HEAD.finditer(text):
+        match = NAMED.search(text, max(0, head.start() - _CONTEXT), head.start())
+        if match is None:
+            continue
         start, end = _trim(text, match.start(1), match.end(1))
         name = text[start:end]
         if name in _GENERIC or not any(c.isalpha() for c in name):
             continue
-        yield DatasetName(start, end, name, text[start : match.end(2)])
+        yield DatasetName(start, end, name, text[start : head.end(1)])
     for cue in CUE.finditer(text):
         position = cue.end()
         sentence_end = text.find(". ", position)

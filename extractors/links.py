@@ -30,6 +30,7 @@ URL = re.compile(
     rf"(?:\bhttps?://|\bwww\.|(?<![\w./@-])(?:{_BARE_HOSTS})/)[^\s<>\"'`]+",
     re.IGNORECASE,
 )
+_HINTS = ("http", "www.", *(f"{host}/" for host in (*CODE_HOSTS, HF_HOST)))
 _TRAILING = ".,;:!?'\"`*}{]>"
 _PAIRS = {")": "(", "]": "["}
 _HF_DATA_PREFIXES = ("datasets",)
@@ -80,6 +81,9 @@ def link_kind(url: str) -> LinkKind:
 
 def find_links(text: str) -> Iterator[Link]:
     """Every link in ``text`` with its offsets (of the cleaned URL), in order."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _HINTS):
+        return
     for match in URL.finditer(text):
         url = clean_url(match.group())
         host, _ = _host_and_path(url)

@@ -109,26 +109,51 @@ def _label(head: str) -> tuple[Label, bool] | None:
     return None
 
 
+def _alternation(words: frozenset[str]) -> str:
+    """A regex alternation grouped by first letter (Python's ``re`` tries fewer branches)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items()))
+
+
+_HEADS = re.compile(
+    r"(?<![\w-])(?:"
+    + _alternation(PHRASE_TASK_HEADS | METRIC_HEADS | STRONG_METHOD_HEADS | WEAK_METHOD_HEADS)
+    + r")(?![\w-])"
+)
+_MODIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+_OPENERS = "([\"'“"
+
+
+def _modifiers_start(text: str, head_start: int) -> int:
+    """Walk left from a head over at most three modifiers; where the phrase starts."""
+    start = head_start
+    for _ in range(MAX_MODIFIERS):
+        if start < 2 or text[start - 1] != " ":
+            break
+        chunk_start = text.rfind(" ", 0, start - 1) + 1
+        chunk = text[chunk_start : start - 1]
+        opener = chunk[:1] in _OPENERS if chunk else False
+        word = chunk[1:] if opener else chunk
+        lower = word.lower()
+        if not _MODIFIER.fullmatch(word) or lower in STOP or lower in VERBS or lower.endswith(_NOT_MODIFIER):
+            break
+        start = start - 1 - len(word)
+        if opener:
+            break
+    return start
+
+
+_NOT_MODIFIER = ("ly", "ing", "'s")
+
+
 def find_phrases(text: str) -> Iterator[Phrase]:
     """Head-noun phrases with at least one modifier, left to right."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    for index, (_, head_end, head) in enumerate(words):
-        typed = _label(head.lower())
+    for head in _HEADS.finditer(text.lower()):
+        typed = _label(head.group())
         if typed is None:
             continue
-        first = index
-        while first > 0 and index - first < MAX_MODIFIERS:
-            start, end, word = words[first - 1]
-            gap = text[end : words[first][0]]
-            lower = word.lower()
-            if (
-                gap not in (" ", "-")
-                or lower in STOP
-                or lower in VERBS
-                or lower.endswith(("ly", "ing", "'s"))
-            ):
-                break
-            first -= 1
-        if first < index:
-            start = words[first][0]
-            yield Phrase(typed[0], start, head_end, text[start:head_end], typed[1])
+        start = _modifiers_start(text, head.start())
+        if start < head.start():
+            yield Phrase(typed[0], start, head.end(), text[start : head.end()], typed[1])

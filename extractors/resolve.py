@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from extractors.abbreviations import Abbreviation
 from extractors.candidates import PRIORITY, Candidate
 from extractors.coined import GENERIC_LONG, coined_label, is_generic_short
-from extractors.roles import is_proposed
+from extractors.roles import cue_ends, is_proposed_at
 from kg.ids import normalise_key, slug
 from kg.model import Evidence, Label, Mention
 
@@ -53,12 +53,16 @@ def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequenc
             label = coined_label(abbr.long)
             if label is None:
                 continue
-            entity = Candidate(label, abbr.long_start, abbr.long_end, abbr.long, slug(abbr.long), COINED, 0.7)
+            entity = long_c = Candidate(
+                label, abbr.long_start, abbr.long_end, abbr.long, slug(abbr.long), COINED, 0.7
+            )
             cands.append(entity)
         entity.aliases |= {abbr.short, abbr.long} - {entity.name}
         for cand in (long_c, short_c):
             if cand is not None and cand is not entity:
                 cand.label, cand.key, cand.name = entity.label, entity.key, entity.name
+        if long_c is None:
+            cands.append(_twin(entity, abbr.long_start, abbr.long_end))
         if short_c is None:
             cands.append(_twin(entity, abbr.short_start, abbr.short_end))
         defined[abbr.short] = entity
@@ -93,11 +97,13 @@ def _propagate(text: str, cands: list[Candidate], defined: dict[str, Candidate])
         cands.append(_twin(defined[match.group()], match.start(), match.end()))
 
 
-def settle_overlaps(cands: list[Candidate]) -> list[Candidate]:
+def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
     """Keep the longest of overlapping candidates (ties: links, models, gazetteer, coined)."""
+    taken = bytearray(length)
     kept: list[Candidate] = []
     for cand in sorted(cands, key=lambda c: (-c.length, PRIORITY.get(c.source, 9), c.start)):
-        if not any(cand.overlaps(k) for k in kept):
+        if not any(taken[cand.start : cand.end]):
+            taken[cand.start : cand.end] = b"\x01" * cand.length
             kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
@@ -122,11 +128,11 @@ def salient(cands: list[Candidate], title_end: int) -> list[Candidate]:
 def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_end: int) -> list[Mention]:
     """Frozen mentions with evidence; roles decided per entity (proposed if any mention says so)."""
     proposed: set[str] = set()
+    cues = cue_ends(text)
     for cand in cands:
-        if cand.label in ROLED:
-            s_start, s_end = sentences.at(cand.start)
-            in_title = cand.start < title_end
-            if is_proposed(text[s_start:s_end], cand.start - s_start, cand.end - s_start, in_title=in_title):
+        if cand.label in ROLED and cand.key not in proposed:
+            s_start, _ = sentences.at(cand.start)
+            if is_proposed_at(text, s_start, cand.start, cand.end, cues, in_title=cand.start < title_end):
                 proposed.add(cand.key)
     mentions = []
     for cand in cands:
@@ -161,6 +167,6 @@ def resolve(
 ) -> list[Mention]:
     """The whole resolution, in order."""
     link_abbreviations(text, cands, abbreviations)
-    kept = [c for c in settle_overlaps(cands) if not is_generic(c, text[c.start : c.end])]
+    kept = [c for c in settle_overlaps(cands, len(text)) if not is_generic(c, text[c.start : c.end])]
     kept = salient(kept, title_end)
     return to_mentions(text, kept, sentences, title_end)

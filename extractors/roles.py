@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # A cue before the mention in its sentence: "we propose X", "this paper introduces a new X".
@@ -18,16 +19,33 @@ _NAMING = re.compile(
 )
 # "X, a novel ..." / "X, our new ..." right after the mention.
 _AFTER = re.compile(
-    r"^\s*[\"'”]?\s*(?:\([^)]{1,30}\))?\s*,\s*(?:a|an|our)\s+(?:novel|new|simple|unified)\b", re.IGNORECASE
+    r"\s*[\"'”]?\s*(?:\([^)]{1,30}\))?\s*,\s*(?:a|an|our)\s+(?:novel|new|simple|unified)\b", re.IGNORECASE
 )
 _OUR = re.compile(r"\bour\s+(?:\w+[- ]){0,3}$", re.IGNORECASE)
 
 
-def is_proposed(sentence: str, start: int, end: int, *, in_title: bool = False) -> bool:
-    """Whether the mention at ``sentence[start:end]`` is presented as this paper's contribution."""
-    before = sentence[:start]
-    if _NAMING.search(before[-40:]) or _AFTER.match(sentence[end:]) or _OUR.search(before[-40:]):
+def cue_ends(text: str) -> list[int]:
+    """Where each "we propose …"-style cue ends in ``text`` (cues never cross a full stop)."""
+    return [match.end() for match in _BEFORE.finditer(text)]
+
+
+def is_proposed_at(
+    text: str, sentence_start: int, start: int, end: int, cues: list[int], *, in_title: bool = False
+) -> bool:
+    """Whether the mention at ``text[start:end]`` is presented as the paper's contribution.
+
+    ``cues`` are :func:`cue_ends` of ``text``; a cue counts when it ends in the mention's
+    sentence before the mention.
+    """
+    window = text[max(sentence_start, start - 40) : start]
+    if _NAMING.search(window) or _OUR.search(window) or _AFTER.match(text, end, min(len(text), end + 60)):
         return True
     if in_title:
-        return bool(re.match(r"\s*:", sentence[end:])) and start == 0
-    return bool(_BEFORE.search(before))
+        return start == sentence_start and bool(re.match(r"\s*:", text[end : end + 3]))
+    index = bisect.bisect_right(cues, start) - 1
+    return index >= 0 and cues[index] > sentence_start
+
+
+def is_proposed(sentence: str, start: int, end: int, *, in_title: bool = False) -> bool:
+    """:func:`is_proposed_at` for a mention inside one sentence."""
+    return is_proposed_at(sentence, 0, start, end, cue_ends(sentence), in_title=in_title)

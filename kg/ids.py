@@ -24,6 +24,8 @@ def fold(text: str) -> str:
 
 def normalise_title(title: str) -> str:
     """A title key: case-folded, accents stripped, every run of non-alphanumerics one space."""
+    if title.isascii():
+        return _NON_ALNUM.sub(" ", title.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", fold(title))
     ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_ALNUM.sub(" ", ascii_ish).strip()

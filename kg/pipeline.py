@@ -6,14 +6,16 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kg.aliases import AliasTable
 from kg.model import Mention, Paper
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+# Fewer texts than this per worker are not worth a process.
+MIN_CHUNK = 1000
 COMPONENTS = (
-    "sentencizer",
-    "kg_title_sentence",
+    "kg_sentences",
     "kg_abbreviations",
     "kg_links",
     "kg_gazetteer",
@@ -29,19 +31,55 @@ def make_nlp() -> Language:
     """A blank English pipeline with the sentencizer and paper-kg's components."""
     import spacy
 
-    import extractors.factories  # noqa: F401  (registers the factories)
+    from extractors.factories import TitleAwareTokenizer  # also registers the factories
 
     nlp = spacy.blank("en")
+    nlp.tokenizer = TitleAwareTokenizer(nlp.tokenizer)
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp
 
 
 def extract(
-    papers: Iterable[Paper], *, batch_size: int = 256, workers: int = 1
+    papers: Iterable[Paper],
+    *,
+    batch_size: int = 256,
+    workers: int = 1,
+    aliases: AliasTable | None = None,
 ) -> Iterator[tuple[Paper, list[Mention]]]:
-    """Each paper with the mentions found in its title and abstract, in input order."""
+    """Each paper with the mentions found in its title and abstract, in input order.
+
+    Two passes: the spaCy pipeline on every paper, then short forms that any paper defined
+    (or that ``aliases`` already knows, e.g. from the stored graph) are linked where other
+    papers use them without a definition.
+    """
+    papers = list(papers)
+    texts = [paper.text for paper in papers]
+    found = list(zip(papers, _mentions_parallel(texts, workers, batch_size), strict=True))
+    table = aliases or AliasTable()
+    for _, mentions in found:
+        table.learn_mentions(mentions)
+    for paper, mentions in found:
+        yield paper, table.link(paper, mentions)
+
+
+def mentions_of(texts: list[str], batch_size: int = 256) -> list[list[Mention]]:
+    """The mentions in each text, in this process."""
     nlp = make_nlp()
-    pairs = ((paper.text, paper) for paper in papers)
-    for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers):
-        yield paper, list(doc._.kg_mentions or [])
+    return [list(doc._.kg_mentions or []) for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+def _mentions_parallel(texts: list[str], workers: int, batch_size: int) -> list[list[Mention]]:
+    """``mentions_of`` over ``workers`` processes, in order; small inputs stay in this process."""
+    chunks = max(1, min(workers, len(texts) // MIN_CHUNK))
+    if chunks == 1:
+        return mentions_of(texts, batch_size)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(texts) // chunks)
+    parts = [texts[i : i + size] for i in range(0, len(texts), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=chunks, mp_context=context) as pool:
+        results = pool.map(mentions_of, parts, [batch_size] * len(parts))
+        return [mentions for part in results for mentions in part]
