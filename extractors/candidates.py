@@ -39,6 +39,7 @@ class Candidate:
     confidence: float
     role: str | None = None
     salient_only: bool = False
+    known_forms: frozenset[str] = frozenset()
     aliases: set[str] = field(default_factory=set)
     attrs: dict[str, str] = field(default_factory=dict)
 

@@ -161,6 +161,10 @@ class GazetteerMatcher:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries = list(load_entries(pattern_files(Path(patterns_dir) if patterns_dir else None)))
+        forms: dict[str, set[str]] = {}
+        for entry in self.entries:
+            forms.setdefault(entry.id, {entry.canonical.lower()}).add(entry.pattern.lower())
+        self.forms = {key: frozenset(values) for key, values in forms.items()}
         for index, entry in enumerate(self.entries):
             matcher = self.exact if entry.case_sensitive else self.lower
             matcher.add(str(index), [nlp.make_doc(entry.pattern)])
@@ -181,6 +185,7 @@ class GazetteerMatcher:
                         entry.id,
                         self.name,
                         self.confidence,
+                        known_forms=self.forms[entry.id],
                     )
                 )
         return doc
@@ -213,6 +218,8 @@ class PhraseFinder:
         found = candidates(doc)
         for phrase in find_phrases(source_text(doc)):
             name = phrase.text if phrase.label is Label.METHOD else phrase.text.lower()
+            if phrase.label is Label.METRIC and name.endswith("s"):
+                name = name[:-1]  # "bias scores" measure the "bias score"
             found.append(
                 Candidate(
                     phrase.label,

@@ -42,6 +42,16 @@ class Entry:
         return self.pattern if self.case_sensitive else self.pattern.casefold()
 
 
+def plural(pattern: str) -> str:
+    """The plural of a name's last word ("win rate" -> "win rates", "CNN" -> "CNNs"), or ""."""
+    last = pattern.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+    if not last.isalpha() or last.lower().endswith(("s", "x", "sh", "ch", "ing", "ion")) or len(last) < 3:
+        return ""
+    if last.endswith("y") and last[-2:-1].lower() not in ("a", "e", "o", "u"):
+        return pattern[:-1] + "ies"
+    return pattern + "s"
+
+
 def pattern_files(directory: Path | None = None) -> list[Path]:
     """The JSONL pattern files to load, curated first (model families are separate)."""
     folder = directory or Path(str(files("extractors") / "patterns"))
@@ -66,7 +76,8 @@ def load_entries(paths: Iterable[Path]) -> Iterator[Entry]:
                 if label is None or len(pattern) < 2 or row.get("needs_context") or row.get("model_like"):
                     continue
                 canonical = str(row.get("canonical") or pattern)
-                entry = Entry(label, pattern, str(row["id"]), canonical, bool(row.get("case_sensitive")))
-                if entry.dedupe_key not in seen:
-                    seen.add(entry.dedupe_key)
-                    yield entry
+                for form in (pattern, plural(pattern)):
+                    entry = Entry(label, form, str(row["id"]), canonical, bool(row.get("case_sensitive")))
+                    if form and entry.dedupe_key not in seen:
+                        seen.add(entry.dedupe_key)
+                        yield entry

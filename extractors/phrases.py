@@ -28,7 +28,7 @@ WEAK_METHOD_HEADS = frozenset(
 )
 PHRASE_TASK_HEADS = TASK_HEADS | frozenset(["selection", "synthesis", "mitigation", "modeling", "modelling"])
 # Heads of named measures ("watermarking success rate", "bias score", "log-perplexity").
-METRIC_HEADS = frozenset(["rate", "score", "error", "ratio"])
+METRIC_HEADS = frozenset("rate rates score scores error errors ratio ratios".split())
 STOP = frozenset(
     """a an the this that these those its their our your my his her we they it which who whom whose
     of in on at to for from by with without into onto over under between among across through
@@ -97,6 +97,18 @@ class Phrase:
         return not self.strong
 
 
+# Nouns that name the type of the phrase before them: "news labeling task", "BLEU metric".
+TYPE_NOUNS = {"task": Label.TASK, "tasks": Label.TASK}
+
+
+def _names_a_task(words: list[str]) -> bool:
+    """Two or more words ending in a task head or a gerund that is not a training method."""
+    last = words[-1].lower()
+    if len(words) < 2 or last in STRONG_METHOD_HEADS or last in WEAK_METHOD_HEADS:
+        return False
+    return last in PHRASE_TASK_HEADS or last.endswith("ing")
+
+
 def _label(head: str) -> tuple[Label, bool] | None:
     if head in PHRASE_TASK_HEADS:
         return Label.TASK, False
@@ -119,15 +131,24 @@ def _alternation(words: frozenset[str]) -> str:
 
 _HEADS = re.compile(
     r"(?<![\w-])(?:"
-    + _alternation(PHRASE_TASK_HEADS | METRIC_HEADS | STRONG_METHOD_HEADS | WEAK_METHOD_HEADS)
+    + _alternation(
+        PHRASE_TASK_HEADS | METRIC_HEADS | STRONG_METHOD_HEADS | WEAK_METHOD_HEADS | frozenset(TYPE_NOUNS)
+    )
     + r")(?![\w-])"
 )
 _MODIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 _OPENERS = "([\"'“"
 
 
-def _modifiers_start(text: str, head_start: int) -> int:
-    """Walk left from a head over at most three modifiers; where the phrase starts."""
+def _modifiers_start(text: str, head_start: int, label: Label, *, gerunds: bool = False) -> int:
+    """Walk left from a head over at most three modifiers; where the phrase starts.
+
+    Task names never start with a "-based"/"-free" qualifier ("TDA-based controversy
+    detection" is the task "controversy detection"); method names often do.
+    """
+    not_modifier = _NOT_TASK_MODIFIER if label is Label.TASK else _NOT_MODIFIER
+    if gerunds:
+        not_modifier = tuple(suffix for suffix in not_modifier if suffix != "ing")
     start = head_start
     for _ in range(MAX_MODIFIERS):
         if start < 2 or text[start - 1] != " ":
@@ -137,7 +158,7 @@ def _modifiers_start(text: str, head_start: int) -> int:
         opener = chunk[:1] in _OPENERS if chunk else False
         word = chunk[1:] if opener else chunk
         lower = word.lower()
-        if not _MODIFIER.fullmatch(word) or lower in STOP or lower in VERBS or lower.endswith(_NOT_MODIFIER):
+        if not _MODIFIER.fullmatch(word) or lower in STOP or lower in VERBS or lower.endswith(not_modifier):
             break
         start = start - 1 - len(word)
         if opener:
@@ -146,14 +167,22 @@ def _modifiers_start(text: str, head_start: int) -> int:
 
 
 _NOT_MODIFIER = ("ly", "ing", "'s")
+_NOT_TASK_MODIFIER = (*_NOT_MODIFIER, "-based", "-free", "-driven", "-like", "-scale")
 
 
 def find_phrases(text: str) -> Iterator[Phrase]:
     """Head-noun phrases with at least one modifier, left to right."""
     for head in _HEADS.finditer(text.lower()):
+        typed_noun = TYPE_NOUNS.get(head.group())
+        if typed_noun is not None:
+            start = _modifiers_start(text, head.start(), typed_noun, gerunds=True)
+            end = head.start() - 1
+            if start < end and _names_a_task(text[start:end].replace("-", " ").split()):
+                yield Phrase(typed_noun, start, end, text[start:end], True)
+            continue
         typed = _label(head.group())
         if typed is None:
             continue
-        start = _modifiers_start(text, head.start())
+        start = _modifiers_start(text, head.start(), typed[0])
         if start < head.start():
             yield Phrase(typed[0], start, head.end(), text[start : head.end()], typed[1])

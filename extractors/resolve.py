@@ -40,6 +40,23 @@ def _covering(cands: list[Candidate], start: int, end: int, slack: int = 1) -> C
     return None
 
 
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+
+
+def agrees(long_form: str, known_forms: frozenset[str]) -> bool:
+    """Whether a paper's long form names the gazetteer entity a short form matched.
+
+    "Bring Your Own Language (BYOL)" is not Bootstrap Your Own Latent: at least half of the
+    long form's content words must appear among the entity's known forms. Without known forms
+    (not a gazetteer match) there is nothing to disagree with.
+    """
+    if not known_forms:
+        return True
+    words = set(_CONTENT_WORD.findall(long_form.lower()))
+    known = {w for form in known_forms for w in _CONTENT_WORD.findall(form)}
+    return not words or len(words & known) * 2 >= len(words)
+
+
 def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequence[Abbreviation]) -> None:
     """Pair short and long forms: alias them on a known entity, or coin a new one; then propagate."""
     defined: dict[str, Candidate] = {}
@@ -48,6 +65,10 @@ def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequenc
             continue
         long_c = _covering(cands, abbr.long_start, abbr.long_end)
         short_c = _covering(cands, abbr.short_start, abbr.short_end, slack=0)
+        if long_c is None and short_c is not None and not agrees(abbr.long, short_c.known_forms):
+            short_c.known_forms = frozenset()  # the paper's own definition wins over a gazetteer homonym
+            short_c.label = coined_label(abbr.long) or short_c.label
+            short_c.name, short_c.key, short_c.source = abbr.long, slug(abbr.long), COINED
         entity = long_c or short_c
         if entity is None:
             label = coined_label(abbr.long)
@@ -84,17 +105,25 @@ def _twin(entity: Candidate, start: int, end: int) -> Candidate:
 
 
 def _propagate(text: str, cands: list[Candidate], defined: dict[str, Candidate]) -> None:
-    """Every later use of a defined short form is a mention of the same entity."""
+    """Every other use of a defined short form is a mention of the same entity: candidates
+    spanning exactly that use take the definition's identity; uncovered uses get a twin."""
     if not defined:
         return
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w-])"
-    )
+    forms = sorted(defined, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+    by_span: dict[tuple[int, int], list[Candidate]] = {}
+    for cand in cands:
+        by_span.setdefault((cand.start, cand.end), []).append(cand)
     taken = [(c.start, c.end) for c in cands]
     for match in pattern.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        cands.append(_twin(defined[match.group()], match.start(), match.end()))
+        entity = defined[match.group()]
+        exact = by_span.get((match.start(), match.end()))
+        if exact:
+            for cand in exact:
+                if cand.label is entity.label:
+                    cand.key, cand.name = entity.key, entity.name
+        elif not any(s < match.end() and match.start() < e for s, e in taken):
+            cands.append(_twin(entity, match.start(), match.end()))
 
 
 def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
@@ -167,6 +196,6 @@ def resolve(
 ) -> list[Mention]:
     """The whole resolution, in order."""
     link_abbreviations(text, cands, abbreviations)
-    kept = [c for c in settle_overlaps(cands, len(text)) if not is_generic(c, text[c.start : c.end])]
-    kept = salient(kept, title_end)
+    kept = [c for c in salient(cands, title_end) if not is_generic(c, text[c.start : c.end])]
+    kept = settle_overlaps(kept, len(text))
     return to_mentions(text, kept, sentences, title_end)

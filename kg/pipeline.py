@@ -18,6 +18,7 @@ COMPONENTS = (
     "kg_sentences",
     "kg_abbreviations",
     "kg_links",
+    "kg_models",
     "kg_gazetteer",
     "kg_datasets",
     "kg_phrases",
