@@ -19,8 +19,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from extractors.abbreviations import find_abbreviations
+from extractors.acronyms import find_acronym_names
 from extractors.candidates import Candidate, candidates
 from extractors.datasets import find_dataset_names
+from extractors.enumerations import find_enumerations
 from extractors.gazetteer import load_entries, pattern_files
 from extractors.links import find_links
 from extractors.phrases import find_phrases
@@ -261,6 +263,40 @@ class DatasetFinder:
         return doc
 
 
+class EnumerationFinder:
+    """Tasks and metrics listed after a typed cue (see :mod:`extractors.enumerations`)."""
+
+    def __init__(self, name: str, confidence: float) -> None:
+        self.name = name
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        for item in find_enumerations(source_text(doc)):
+            name = item.text if item.text.isupper() else item.text.lower()
+            found.append(Candidate(item.label, item.start, item.end, name, slug(name), self.name, self.confidence))
+        return doc
+
+
+class AcronymNames:
+    """Unlisted acronym-like names as method candidates (see :mod:`extractors.acronyms`)."""
+
+    def __init__(self, name: str, confidence: float) -> None:
+        self.name = name
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        text = source_text(doc)
+        for start, end, is_dataset in find_acronym_names(text):
+            surface = text[start:end]
+            label = Label.DATASET if is_dataset else Label.METHOD
+            found.append(
+                Candidate(label, start, end, surface, slug(surface), self.name, self.confidence, salient_only=True)
+            )
+        return doc
+
+
 class CoinedNames:
     """Names a paper coins: "MaskLLM: …" in the title, "we propose TreeSynth, …" in the abstract."""
 
@@ -347,6 +383,18 @@ def make_phrase_finder(nlp: Language, name: str, confidence: float) -> PhraseFin
 def make_dataset_finder(nlp: Language, name: str, confidence: float) -> DatasetFinder:
     """Find unlisted datasets by context."""
     return DatasetFinder(name, confidence)
+
+
+@Language.factory("kg_enumerations", default_config={"confidence": 0.5})
+def make_enumeration_finder(nlp: Language, name: str, confidence: float) -> EnumerationFinder:
+    """Find tasks and metrics listed after a typed cue."""
+    return EnumerationFinder(name, confidence)
+
+
+@Language.factory("kg_acronyms", default_config={"confidence": 0.4})
+def make_acronym_names(nlp: Language, name: str, confidence: float) -> AcronymNames:
+    """Find unlisted acronym-like names."""
+    return AcronymNames(name, confidence)
 
 
 @Language.factory("kg_coined", default_config={"confidence": 0.6})

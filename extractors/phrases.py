@@ -167,6 +167,9 @@ def _modifiers_start(text: str, head_start: int, label: Label, *, gerunds: bool 
 
 
 _NOT_MODIFIER = ("ly", "ing", "'s")
+# Nouns that complete a method name after its head: "constitution-aware decoding layer".
+_METHOD_TAILS = frozenset("layer layers module mechanism loss algorithm scheme procedure objective".split())
+_TAIL = re.compile(r" ([a-z]+)\b")
 _NOT_TASK_MODIFIER = (*_NOT_MODIFIER, "-based", "-free", "-driven", "-like", "-scale")
 
 
@@ -184,5 +187,8 @@ def find_phrases(text: str) -> Iterator[Phrase]:
         if typed is None:
             continue
         start = _modifiers_start(text, head.start(), typed[0])
+        end = head.end()
+        if typed[0] is Label.METHOD and (tail := _TAIL.match(text, end)) and tail.group(1) in _METHOD_TAILS:
+            end = tail.end()
         if start < head.start():
-            yield Phrase(typed[0], start, head.end(), text[start : head.end()], typed[1])
+            yield Phrase(typed[0], start, end, text[start:end], typed[1])

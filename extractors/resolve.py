@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from extractors.abbreviations import Abbreviation
 from extractors.candidates import PRIORITY, Candidate
@@ -87,7 +87,23 @@ def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequenc
         if short_c is None:
             cands.append(_twin(entity, abbr.short_start, abbr.short_end))
         defined[abbr.short] = entity
+    _link_prefixes(text, cands, defined.values())
     _propagate(text, cands, defined)
+
+
+def _link_prefixes(text: str, cands: list[Candidate], entities: Iterable[Candidate]) -> None:
+    """A shortened use of a defined long form ("Advantage-Guided Distillation" in the title of a
+    paper defining "Advantage-Guided Distillation for Preference Alignment") is that entity."""
+    names = {e.name.lower(): e for e in entities if " " in e.name}
+    if not names:
+        return
+    for cand in cands:
+        if cand.source not in (COINED, "kg_phrases") or cand.key in {e.key for e in names.values()}:
+            continue
+        surface = text[cand.start : cand.end].lower() + " "
+        entity = next((e for name, e in names.items() if name.startswith(surface)), None)
+        if entity is not None and entity.label is cand.label:
+            cand.key, cand.name, cand.salient_only = entity.key, entity.name, False
 
 
 def _twin(entity: Candidate, start: int, end: int) -> Candidate:

@@ -21,8 +21,10 @@ COMPONENTS = (
     "kg_models",
     "kg_gazetteer",
     "kg_datasets",
+    "kg_enumerations",
     "kg_phrases",
     "kg_coined",
+    "kg_acronyms",
     "kg_resolve",
 )
 

@@ -1,0 +1,39 @@
+"""Unlisted names that look coined: acronym-like tokens (DSIR, RegMix, WiSE-FT, iHVP, D4).
+
+A token with two capitals, or a capital and a digit, that no other component recognised and
+that is not a generic or everyday acronym (GPU, API, SOTA), is probably a method's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+NAME = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
+# Two capitals in a row, a capital inside a word, or letters and digits: DSIR, RegMix, D4.
+_COINED_SHAPE = re.compile(r"[A-Z]{2}|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
+# Plural acronyms name classes of things (PLMs, RMs); "-based", "-like" make adjectives.
+_PLURAL = re.compile(r"[A-Z]s$")
+_ADJECTIVE_TAIL = re.compile(r"-[a-z]{3,}$")
+_DATASET_TAIL = re.compile(r"(?:Bench|Eval|QA|Corpus|Set|Stories|Data)$")
+EVERYDAY = frozenset(
+    """GPU GPUs CPU CPUs TPU TPUs API APIs SOTA AI ML DL NLP NLU NLG CV RL LLM LLMs MLLM MLLMs SLM SLMs
+    VLM VLMs LM LMs PLM PLMs US USA UK EU UN PhD MSc BSc COVID COVID-19 URL URLs HTML JSON XML PDF CSV
+    SQL IO OS RAM FLOP FLOPs FLOPS TFLOPS GB MB KB TB IQ ID IDs OOD IID QA PR ROC AUC AGI GenAI HCI IR
+    IE MT ASR TTS OCR NER POS KL CE MSE II III IV VI VII VIII IX XI XII PCA SVD CoT RAG MoE LoRA SFT RLHF
+    DPO PPO KD ICL""".split()
+)
+
+
+def find_acronym_names(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, is_dataset)`` of acronym-like names that are not everyday acronyms."""
+    for match in NAME.finditer(text):
+        word = match.group()
+        if (
+            word in EVERYDAY
+            or not _COINED_SHAPE.search(word)
+            or _PLURAL.search(word)
+            or _ADJECTIVE_TAIL.search(word)
+        ):
+            continue
+        yield match.start(), match.end(), bool(_DATASET_TAIL.search(word))

@@ -1,0 +1,57 @@
+"""Entities listed after a typed cue: "tasks such as summarization and story generation",
+"metrics including BLEU and COMET", "measures such as accuracy, latency and memory usage"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.model import Label
+
+_INTRO = r"\s*,?\s*\(?\s*(?:such as|including|like|e\.g\.,?|namely|:)\s*"
+CUES = (
+    (Label.TASK, re.compile(r"\b(?:tasks|applications)" + _INTRO, re.IGNORECASE)),
+    (Label.METRIC, re.compile(r"\b(?:metrics|measures)" + _INTRO, re.IGNORECASE)),
+)
+# Items end at a comma, "and"/"or", a closing bracket or the end of the sentence.
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s*/\s*)")
+_STOP = re.compile(r"[.;:)\]]|\s(?:to|for|with|which|that|where|while|on|in|of|across|from)\s")
+_DETERMINER = re.compile(r"^(?:the|a|an|their|its|our|both|various|different|several)\s+", re.IGNORECASE)
+_ITEM = re.compile(r"^[A-Za-z][\w'-]*(?: [\w'-]+){0,4}$")
+MAX_ITEMS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One listed entity and its offsets."""
+
+    label: Label
+    start: int
+    end: int
+    text: str
+
+
+def find_enumerations(text: str) -> Iterator[Item]:
+    """Items of every list that follows a typed cue, in order."""
+    for label, cue in CUES:
+        for match in cue.finditer(text):
+            yield from _items(text, match.end(), label)
+
+
+def _items(text: str, start: int, label: Label) -> Iterator[Item]:
+    stop = _STOP.search(text, start)
+    end = stop.start() if stop else len(text)
+    position = start
+    for count, part in enumerate(_SEPARATOR.split(text[start:end])):
+        offset = text.find(part, position, end) if part else -1
+        if count >= MAX_ITEMS or offset < 0:
+            return
+        position = offset + len(part)
+        lead = _DETERMINER.match(part)
+        if lead:
+            offset, part = offset + lead.end(), part[lead.end() :]
+        part = part.strip()
+        if not _ITEM.match(part):
+            return
+        yield Item(label, offset, offset + len(part), part)
