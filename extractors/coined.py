@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.model import Label
 
@@ -56,3 +57,36 @@ def coined_label(long_form: str) -> Label | None:
 def is_generic_short(short_key: str) -> bool:
     """Abbreviations of generic classes (LLM, MLLM, NLP) that are never entities themselves."""
     return short_key.upper() in GENERIC_SHORT
+
+
+_TITLE_NAME = re.compile(r"^\s*([A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|[A-Z][a-z]{3,})(?=\s*:)")
+# Title openers that are not names ("Towards: …", "Rethinking: …").
+_TITLE_WORDS = frozenset(
+    """Towards Toward Survey Review Position Beyond Rethinking Revisiting Understanding Evaluating
+    Benchmarking Introduction Overview Tutorial Perspective Perspectives Report Editorial
+    Commentary Alignment Safety Fairness Bias Language Learning Attention""".split()
+)
+_PROPOSED_NAME = re.compile(
+    r"\b(?i:we|this (?:paper|work))\s+(?:propose|introduce|present|develop|design|release|call)s?\s+"
+    r"(?:a |an |the )?(?:novel |new |simple )?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{2,}[\w-]*)\b"
+)
+_DATA_WORDS = re.compile(
+    r"\b(?:datasets?|benchmarks?|corpus|corpora|suite|leaderboard|collection|data set)\b", re.IGNORECASE
+)
+
+
+def find_coined_names(text: str, title_end: int) -> Iterator[tuple[int, int, Label]]:
+    """ "MaskLLM: …" opening a title, "we propose TreeSynth, …" in the abstract; a name whose
+    context speaks of data (dataset, benchmark, corpus) is a dataset everywhere in the paper."""
+    hits: list[tuple[int, int, str]] = []
+    title = _TITLE_NAME.match(text[:title_end])
+    if title is not None and title.group(1) not in _TITLE_WORDS:
+        hits.append((title.start(1), title.end(1), text[:title_end]))
+    for match in _PROPOSED_NAME.finditer(text):
+        sentence_end = text.find(".", match.end())
+        hits.append(
+            (match.start(1), match.end(1), text[match.end(1) : sentence_end if sentence_end > 0 else None])
+        )
+    datasets = {text[start:end] for start, end, context in hits if _DATA_WORDS.search(context)}
+    for start, end, _ in hits:
+        yield start, end, Label.DATASET if text[start:end] in datasets else Label.METHOD

@@ -14,7 +14,8 @@ _CONTEXT = 120
 # An evaluation cue, then a list of names.
 CUE = re.compile(
     r"\b(?:(?:experiments?|results|evaluat\w*|tested|benchmark\w*|trained|fine-tuned|pre-?trained)\s+on"
-    r"|(?:datasets?|benchmarks?|corpora|corpus|tasks?)\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?)|:|\())",
+    r"|(?:datasets?|benchmarks?|corpora|corpus|tasks?)"
+    r"\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?)|:|\())",
     re.IGNORECASE,
 )
 # Acronym-like names: two capitals, or letters and digits (CTB5, UD1.4, OntoNotes4.0, GSM8K).

@@ -146,7 +146,7 @@ def _modifiers_start(text: str, head_start: int, label: Label, *, gerunds: bool 
     Task names never start with a "-based"/"-free" qualifier ("TDA-based controversy
     detection" is the task "controversy detection"); method names often do.
     """
-    not_modifier = _NOT_TASK_MODIFIER if label is Label.TASK else _NOT_MODIFIER
+    not_modifier: tuple[str, ...] = _NOT_TASK_MODIFIER if label is Label.TASK else _NOT_MODIFIER
     if gerunds:
         not_modifier = tuple(suffix for suffix in not_modifier if suffix != "ing")
     start = head_start

@@ -1,0 +1,81 @@
+"""Candidate finders: pure functions from a paper's text to :class:`Candidate` values.
+
+Each takes the text (title + newline + abstract) and where the title ends; the spaCy
+component that runs it (:class:`extractors.components.CandidateFinder`) stamps its own name
+and confidence on what it yields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from extractors.acronyms import find_acronym_names
+from extractors.candidates import Candidate
+from extractors.coined import find_coined_names
+from extractors.datasets import find_dataset_names
+from extractors.enumerations import find_enumerations
+from extractors.links import find_links
+from extractors.phrases import find_phrases
+from kg.ids import normalise_url, slug
+from kg.model import Label
+
+Finder = Callable[[str, int], Iterator[Candidate]]
+
+
+def _candidate(label: Label, start: int, end: int, name: str, **fields: object) -> Candidate:
+    return Candidate(label, start, end, name, slug(name), "", 0.0, **fields)  # type: ignore[arg-type]
+
+
+def link_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Code, model, data and project URLs, cleaned and typed."""
+    for link in find_links(text):
+        attrs = {"url": link.url, "kind": link.kind.value}
+        yield Candidate(
+            Label.REPO, link.start, link.end, link.url, normalise_url(link.url), "", 0.0, attrs=attrs
+        )
+
+
+def model_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Model names (versioned and sized, by pattern) with their family."""
+    from extractors.models import find_models
+
+    for match in find_models(text):
+        attrs = {"family": match.family, "family_id": match.family_id}
+        yield _candidate(Label.MODEL, match.start, match.end, match.name, attrs=attrs)
+
+
+def phrase_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Unlisted methods, tasks and measures by their head noun."""
+    for phrase in find_phrases(text):
+        name = phrase.text if phrase.label is Label.METHOD else phrase.text.lower()
+        if phrase.label is Label.METRIC and name.endswith("s"):
+            name = name[:-1]  # "bias scores" measure the "bias score"
+        yield _candidate(phrase.label, phrase.start, phrase.end, name, salient_only=phrase.needs_salience)
+
+
+def dataset_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Unlisted datasets by their head noun or an evaluation cue."""
+    for hit in find_dataset_names(text):
+        aliases = {hit.with_head} if hit.with_head else set()
+        yield _candidate(Label.DATASET, hit.start, hit.end, hit.name, aliases=aliases)
+
+
+def enumeration_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Tasks and metrics listed after a typed cue."""
+    for item in find_enumerations(text):
+        yield _candidate(
+            item.label, item.start, item.end, item.text if item.text.isupper() else item.text.lower()
+        )
+
+
+def acronym_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Unlisted acronym-like names, kept only where the paper dwells on them."""
+    for start, end, is_dataset in find_acronym_names(text):
+        label = Label.DATASET if is_dataset else Label.METHOD
+        yield _candidate(label, start, end, text[start:end], salient_only=True)
+
+
+def coined_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Names a paper coins for its own contribution."""
+    for start, end, label in find_coined_names(text, title_end):
+        yield _candidate(label, start, end, text[start:end])
