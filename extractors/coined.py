@@ -12,7 +12,8 @@ DATASET_HEADS = frozenset(
     treebank collection arena""".split()
 )
 METRIC_HEADS = frozenset(
-    ["score", "rate", "accuracy", "error", "ratio", "index", "metric", "distance", "divergence", "measure"]
+    """score rate accuracy error ratio index metric distance divergence measure factor coefficient
+    entropy perplexity efficiency latency""".split()
 )
 TASK_HEADS = frozenset(
     """detection recognition classification translation generation answering summarization

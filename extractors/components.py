@@ -8,6 +8,7 @@ Offsets are character offsets into the text as given (title + newline + abstract
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from extractors.finders import Finder
 from extractors.gazetteer import load_entries, pattern_files
 from extractors.resolve import Sentences, resolve
 from extractors.sentences import sentence_bounds
+from kg.ids import slug
+from kg.model import Label
 
 for _name in ("kg_mentions", "kg_abbreviations", "kg_title_end", "kg_text", "kg_sentences"):
     if not Doc.has_extension(_name):
@@ -134,23 +137,37 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
         strings = doc.vocab.strings
+        text = source_text(doc)
         for matcher in (self.lower, self.exact):
             for match_id, start, end in matcher(doc):
                 entry = self.entries[int(strings[match_id])]
                 span = doc[start:end]
-                found.append(
-                    Candidate(
-                        entry.label,
-                        span.start_char,
-                        span.end_char,
-                        entry.canonical,
-                        entry.id,
-                        self.name,
-                        self.confidence,
-                        known_forms=self.forms[entry.id],
-                    )
+                cand = Candidate(
+                    entry.label,
+                    span.start_char,
+                    span.end_char,
+                    entry.canonical,
+                    entry.id,
+                    self.name,
+                    self.confidence,
+                    known_forms=self.forms[entry.id],
                 )
+                if entry.label is Label.METRIC:
+                    _extend_compound(text, cand)
+                found.append(cand)
         return doc
+
+
+_COMPOUND_PREFIX = re.compile(r"(?<![\w-])[a-z][a-z0-9]*-$")
+
+
+def _extend_compound(text: str, cand: Candidate) -> None:
+    """A measure written with a hyphenated prefix is its own measure: "log-perplexity"."""
+    prefix = _COMPOUND_PREFIX.search(text, max(0, cand.start - 12), cand.start)
+    if prefix is not None:
+        cand.start = prefix.start()
+        cand.name = text[cand.start : cand.end].lower()
+        cand.key, cand.known_forms = slug(cand.name), frozenset()
 
 
 class Resolver:

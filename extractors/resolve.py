@@ -160,6 +160,20 @@ def is_generic(cand: Candidate, surface: str) -> bool:
     return is_generic_short(normalise_key(surface)) or bool(GENERIC_LONG.match(surface.strip()))
 
 
+def unify_labels(cands: list[Candidate]) -> None:
+    """One entity, one type: where finders disagree on a name's type, the most trusted wins
+    (gazetteer, then dataset context, then coined names; the acronym guess last)."""
+    best: dict[str, Candidate] = {}
+    for cand in cands:
+        current = best.get(cand.key)
+        if current is None or PRIORITY.get(cand.source, 9) < PRIORITY.get(current.source, 9):
+            best[cand.key] = cand
+    for cand in cands:
+        winner = best[cand.key]
+        if cand.label is not winner.label and cand.label not in (Label.MODEL, Label.REPO):
+            cand.label = winner.label
+
+
 def salient(cands: list[Candidate], title_end: int) -> list[Candidate]:
     """Keep ``salient_only`` candidates only where the paper dwells on them: in the title,
     repeated, or defined with an abbreviation."""
@@ -212,6 +226,7 @@ def resolve(
 ) -> list[Mention]:
     """The whole resolution, in order."""
     link_abbreviations(text, cands, abbreviations)
+    unify_labels(cands)
     kept = [c for c in salient(cands, title_end) if not is_generic(c, text[c.start : c.end])]
     kept = settle_overlaps(kept, len(text))
     return to_mentions(text, kept, sentences, title_end)
