@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-NAME = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
+# A word (letters, digits, inner hyphens) that holds a capital letter; found from its capitals.
+_CAPITAL = re.compile(r"[A-Z]")
+NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 # Two capitals in a row, a capital inside a word, or letters and digits: DSIR, RegMix, D4.
 _COINED_SHAPE = re.compile(r"[A-Z]{2}|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 # Plural acronyms name classes of things (PLMs, RMs); "-based", "-like" make adjectives.
@@ -27,7 +30,21 @@ EVERYDAY = frozenset(
 
 def find_acronym_names(text: str) -> Iterator[tuple[int, int, bool]]:
     """``(start, end, is_dataset)`` of acronym-like names that are not everyday acronyms."""
-    for match in NAME.finditer(text):
+    covered = 0
+    for capital in _CAPITAL.finditer(text):
+        if capital.start() < covered:
+            continue
+        start = capital.start()
+        while start > 0 and text[start - 1] in _WORD_CHARS:
+            start -= 1
+        while text[start] == "-":
+            start += 1
+        match = NAME.match(text, start)
+        if match is None:
+            continue
+        covered = match.end()
+        if (start > 0 and text[start - 1] in "@/.") or (covered < len(text) and text[covered] in "@/"):
+            continue
         word = match.group()
         if (
             word in EVERYDAY

@@ -36,15 +36,30 @@ GENERIC_SHORT = frozenset(
 )
 
 
+# Heads of names that are not methods, datasets, tasks or metrics: phenomena, institutions,
+# language varieties ("Curse of Multilinguality", "National Bureau of ...", "American English").
+NON_ENTITY_HEADS = frozenset(
+    """curse problem problems effect effects phenomenon law laws hypothesis paradox gap bureau institute
+    association organization organisation university department agency office council society
+    english languages variety varieties dialect dialects""".split()
+)
+_PREPOSITION = re.compile(r"\s(?:of|for|in|on|with|via|from|to|under|over)\s", re.IGNORECASE)
+
+
+def head_word(long_form: str) -> str:
+    """The head of a name: its last word before any preposition ("Curse" of "Curse of X")."""
+    words = re.findall(r"[A-Za-z0-9]+", _PREPOSITION.split(long_form, maxsplit=1)[0])
+    return words[-1].lower() if words else ""
+
+
 def coined_label(long_form: str) -> Label | None:
-    """The entity type a defined long form names, by its last word; ``None`` for generic phrases."""
+    """The entity type a defined long form names, by its head; ``None`` for generic phrases."""
     if GENERIC_LONG.match(long_form.strip()):
         return None
-    words = re.findall(r"[A-Za-z0-9]+", long_form)
-    if not words:
+    head = head_word(long_form)
+    if not head or head in NON_ENTITY_HEADS:
         return None
-    head = words[-1].lower()
-    if head in DATASET_HEADS:
+    if head in DATASET_HEADS or head == "survey":
         return Label.DATASET
     if head in METRIC_HEADS:
         return Label.METRIC

@@ -151,11 +151,17 @@ class GazetteerMatcher:
                     self.name,
                     self.confidence,
                     known_forms=self.forms[entry.id],
+                    salient_only=_is_gerund(span.text),
                 )
                 if entry.label is Label.METRIC:
                     _extend_compound(text, cand)
                 found.append(cand)
         return doc
+
+
+def _is_gerund(surface: str) -> bool:
+    """One lower-case word in -ing ("boosting", "watermarking") is often just a verb in running text."""
+    return surface.islower() and " " not in surface and surface.endswith("ing")
 
 
 _COMPOUND_PREFIX = re.compile(r"(?<![\w-])[a-z][a-z0-9]*-$")

@@ -6,18 +6,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractors.regex import lowered
+
 _HEAD = r"(?:dataset|benchmark|corpus|suite|leaderboard|testbed|treebank)"
 HEAD = re.compile(r"\s(" + _HEAD + r")\b")
 # One to four capitalised or alphanumeric words ending right before a dataset head noun.
 NAMED = re.compile(r"(?<![\w-])((?:(?:[A-Z][\w'.+-]*|\d[\w.+-]*[A-Za-z][\w.+-]*)\s){0,3}[A-Z][\w'.+-]*)$")
 _CONTEXT = 120
 # An evaluation cue, then a list of names.
-CUE = re.compile(
+_CUE_SOURCE = (
     r"\b(?:(?:experiments?|results|evaluat\w*|tested|benchmark\w*|trained|fine-tuned|pre-?trained)\s+on"
     r"|(?:datasets?|benchmarks?|corpora|corpus|tasks?)"
-    r"\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?)|:|\())",
-    re.IGNORECASE,
+    r"\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?)|:|\())"
 )
+CUE = re.compile(_CUE_SOURCE)  # on lower-cased text
+_CUE_ANY_CASE = re.compile(_CUE_SOURCE, re.IGNORECASE)
 # Acronym-like names: two capitals, or letters and digits (CTB5, UD1.4, OntoNotes4.0, GSM8K).
 NAME = re.compile(
     r"(?<![\w-])((?:[A-Z][A-Za-z]*[A-Z0-9][\w.'+-]*|[A-Z][a-z]+\d[\w.+-]*)(?:[- ]v?\d[\w.]*)?)(?![\w-])"
@@ -59,7 +62,9 @@ def find_dataset_names(text: str) -> Iterator[DatasetName]:
         if name in _GENERIC or not any(c.isalpha() for c in name):
             continue
         yield DatasetName(start, end, name, text[start : head.end(1)])
-    for cue in CUE.finditer(text):
+    lower = lowered(text)
+    cues = CUE.finditer(lower) if lower is not None else _CUE_ANY_CASE.finditer(text)
+    for cue in cues:
         position = cue.end()
         sentence_end = text.find(". ", position)
         stop = len(text) if sentence_end < 0 else sentence_end

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.coined import TASK_HEADS
+from extractors.regex import alternation
 from kg.model import Label
 
 # Heads that almost always end a method name ("temperature sampling", "dice loss").
@@ -121,17 +122,9 @@ def _label(head: str) -> tuple[Label, bool] | None:
     return None
 
 
-def _alternation(words: frozenset[str]) -> str:
-    """A regex alternation grouped by first letter (Python's ``re`` tries fewer branches)."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items()))
-
-
 _HEADS = re.compile(
     r"(?<![\w-])(?:"
-    + _alternation(
+    + alternation(
         PHRASE_TASK_HEADS | METRIC_HEADS | STRONG_METHOD_HEADS | WEAK_METHOD_HEADS | frozenset(TYPE_NOUNS)
     )
     + r")(?![\w-])"

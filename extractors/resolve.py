@@ -17,6 +17,7 @@ from kg.model import Evidence, Label, Mention
 
 ROLED = (Label.METHOD, Label.DATASET)
 COINED = "kg_coined"
+ACRONYMS = "kg_acronyms"
 
 
 class Sentences:
@@ -58,7 +59,13 @@ def agrees(long_form: str, known_forms: frozenset[str]) -> bool:
 
 
 def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequence[Abbreviation]) -> None:
-    """Pair short and long forms: alias them on a known entity, or coin a new one; then propagate."""
+    """Pair short and long forms: alias them on a known entity, or coin a new one; then propagate.
+
+    Acronym guesses (``kg_acronyms``) for a short form the paper defines give way to the
+    definition, which decides the entity and its type.
+    """
+    shorts = {abbr.short for abbr in abbreviations}
+    cands[:] = [c for c in cands if c.source != ACRONYMS or text[c.start : c.end] not in shorts]
     defined: dict[str, Candidate] = {}
     for abbr in abbreviations:
         if is_generic_short(abbr.short_key) or GENERIC_LONG.match(abbr.long):

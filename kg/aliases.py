@@ -56,8 +56,9 @@ class AliasTable:
         if not self.known:
             return mentions
         if self._pattern is None:
-            forms = sorted(self.known, key=len, reverse=True)
-            self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+            from extractors.regex import alternation
+
+            self._pattern = re.compile(r"(?<![\w-])(?:" + alternation(self.known) + r")(?![\w-])")
         text = paper.text
         taken = [(m.start, m.end) for m in mentions]
         defined = {a for m in mentions for a in (m.name, *m.aliases)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.ids import paper_id
 
@@ -120,8 +120,7 @@ class Paper:
         return replace(self, **changes)
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """Where an edge came from: the sentence and the mention's offsets into ``Paper.text``."""
 
     sentence: str
@@ -148,9 +147,9 @@ class Edge:
     props: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One entity mention an extractor found in a paper's text.
+class Mention(NamedTuple):
+    """One entity mention an extractor found in a paper's text (a tuple: cheap to build by the
+    hundred thousand and to send between processes).
 
     ``key`` is the normalised canonical key (the node id is ``<label prefix>:<key>``);
     ``start``/``end`` index into :attr:`Paper.text`; ``attrs`` holds label-specific values
