@@ -19,8 +19,7 @@ _CUE_SOURCE = (
     r"|(?:datasets?|benchmarks?|corpora|corpus|tasks?)"
     r"\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?)|:|\())"
 )
-CUE = re.compile(_CUE_SOURCE)  # on lower-cased text
-_CUE_ANY_CASE = re.compile(_CUE_SOURCE, re.IGNORECASE)
+CUE = re.compile(_CUE_SOURCE)  # on lower-cased text: much faster than IGNORECASE
 # Acronym-like names: two capitals, or letters and digits (CTB5, UD1.4, OntoNotes4.0, GSM8K).
 NAME = re.compile(
     r"(?<![\w-])((?:[A-Z][A-Za-z]*[A-Z0-9][\w.'+-]*|[A-Z][a-z]+\d[\w.+-]*)(?:[- ]v?\d[\w.]*)?)(?![\w-])"
@@ -62,9 +61,7 @@ def find_dataset_names(text: str) -> Iterator[DatasetName]:
         if name in _GENERIC or not any(c.isalpha() for c in name):
             continue
         yield DatasetName(start, end, name, text[start : head.end(1)])
-    lower = lowered(text)
-    cues = CUE.finditer(lower) if lower is not None else _CUE_ANY_CASE.finditer(text)
-    for cue in cues:
+    for cue in CUE.finditer(lowered(text)):
         position = cue.end()
         sentence_end = text.find(". ", position)
         stop = len(text) if sentence_end < 0 else sentence_end

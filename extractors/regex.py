@@ -18,7 +18,10 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items()))
 
 
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when it keeps every offset (it does not for a few Unicode letters)."""
+def lowered(text: str) -> str:
+    """``text`` lower-cased with every offset kept: the few letters whose lower case is longer
+    (such as "İ") stay as they are."""
     lower = text.lower()
-    return lower if len(lower) == len(text) else None
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from extractors.abbreviations import Abbreviation
 from extractors.candidates import PRIORITY, Candidate
@@ -137,7 +138,9 @@ def _propagate(text: str, cands: list[Candidate], defined: dict[str, Candidate])
     by_span: dict[tuple[int, int], list[Candidate]] = {}
     for cand in cands:
         by_span.setdefault((cand.start, cand.end), []).append(cand)
-    taken = [(c.start, c.end) for c in cands]
+    taken = bytearray(len(text))
+    for cand in cands:
+        taken[cand.start : cand.end] = b"\x01" * cand.length
     for match in pattern.finditer(text):
         entity = defined[match.group()]
         exact = by_span.get((match.start(), match.end()))
@@ -145,7 +148,7 @@ def _propagate(text: str, cands: list[Candidate], defined: dict[str, Candidate])
             for cand in exact:
                 if cand.label is entity.label:
                     cand.key, cand.name = entity.key, entity.name
-        elif not any(s < match.end() and match.start() < e for s, e in taken):
+        elif not any(taken[match.start() : match.end()]):
             cands.append(_twin(entity, match.start(), match.end()))
 
 
@@ -162,8 +165,11 @@ def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
 
 def is_generic(cand: Candidate, surface: str) -> bool:
     """Classes and fields ("LLMs", "large language models", "deep learning") are not entities."""
-    if cand.label is Label.REPO:
-        return False
+    return cand.label is not Label.REPO and _generic_surface(surface)
+
+
+@lru_cache(maxsize=65536)
+def _generic_surface(surface: str) -> bool:
     return is_generic_short(normalise_key(surface)) or bool(GENERIC_LONG.match(surface.strip()))
 
 
@@ -201,8 +207,11 @@ def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_e
             if is_proposed_at(text, s_start, cand.start, cand.end, cues, in_title=cand.start < title_end):
                 proposed.add(cand.key)
     mentions = []
+    evidence: dict[int, Evidence] = {}
     for cand in cands:
         s_start, s_end = sentences.at(cand.start)
+        if s_start not in evidence:
+            evidence[s_start] = Evidence(text[s_start:s_end], s_start, s_end)
         role = None
         if cand.label in ROLED:
             role = "proposed" if cand.key in proposed else "used"
@@ -213,7 +222,7 @@ def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_e
                 key=cand.key,
                 start=cand.start,
                 end=cand.end,
-                sentence=Evidence(text[s_start:s_end], s_start, s_end),
+                sentence=evidence[s_start],
                 extractor=cand.source,
                 confidence=cand.confidence,
                 role=role,

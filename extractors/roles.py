@@ -8,14 +8,13 @@ import re
 from extractors.regex import lowered
 
 # A cue before the mention in its sentence: "we propose X", "this paper introduces a new X".
-_BEFORE_SOURCE = (
-    r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper)|here,? we|in this (?:paper|work),? we)\b"
-    r"[^.;:]{0,40}?\b(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|"
+# Found verb first (verbs are rarer than "we"), then the subject within 45 characters before it.
+_CUE_VERB = re.compile(
+    r"\b(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|"
     r"release[sd]?|construct(?:s|ed)?|build|built|create[sd]?|curate[sd]?|devise[sd]?|put forward|"
     r"contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|collect(?:s|ed)?)\b"
 )
-_BEFORE = re.compile(_BEFORE_SOURCE)  # run on lower-cased text: much faster than IGNORECASE
-_BEFORE_ANY_CASE = re.compile(_BEFORE_SOURCE, re.IGNORECASE)
+_CUE_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\b[^.;:]{0,40}$")
 # A naming cue right before the mention: "termed X", "called X", "dubbed X", "named X".
 _NAMING = re.compile(
     r"\b(?:termed|called|dubbed|named|coined|denoted(?: as)?|namely)\s*[\"'“]?\s*$", re.IGNORECASE
@@ -30,9 +29,11 @@ _OUR = re.compile(r"\bour\s+(?:\w+[- ]){0,3}$", re.IGNORECASE)
 def cue_ends(text: str) -> list[int]:
     """Where each "we propose …"-style cue ends in ``text`` (cues never cross a full stop)."""
     lower = lowered(text)
-    if lower is None:
-        return [match.end() for match in _BEFORE_ANY_CASE.finditer(text)]
-    return [match.end() for match in _BEFORE.finditer(lower)]
+    return [
+        verb.end()
+        for verb in _CUE_VERB.finditer(lower)
+        if _CUE_SUBJECT.search(lower, max(0, verb.start() - 45), verb.start())
+    ]
 
 
 def is_proposed_at(
