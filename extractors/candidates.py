@@ -40,6 +40,7 @@ class Candidate:
     role: str | None = None
     salient_only: bool = False
     known_forms: frozenset[str] = frozenset()
+    defined: bool = False  # the paper defines it with an abbreviation
     aliases: set[str] = field(default_factory=set)
     attrs: dict[str, str] = field(default_factory=dict)
 

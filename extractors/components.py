@@ -22,7 +22,7 @@ from spacy.util import registry
 from extractors.abbreviations import find_abbreviations
 from extractors.candidates import Candidate, candidates
 from extractors.finders import Finder
-from extractors.gazetteer import load_entries, pattern_files
+from extractors.gazetteer import load_entries, pattern_files, plural
 from extractors.resolve import Sentences, resolve
 from extractors.sentences import sentence_bounds
 from kg.ids import slug
@@ -128,9 +128,17 @@ class GazetteerMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries = list(load_entries(pattern_files(Path(patterns_dir) if patterns_dir else None)))
         forms: dict[str, set[str]] = {}
+        pairs: dict[str, set[str]] = {}
         for entry in self.entries:
             forms.setdefault(entry.id, {entry.canonical.lower()}).add(entry.pattern.lower())
+            if (
+                entry.pattern != plural(entry.pattern[:-1])
+                and entry.pattern.lower() != entry.canonical.lower()
+            ):
+                pairs.setdefault(entry.id, set()).add(entry.pattern)
         self.forms = {key: frozenset(values) for key, values in forms.items()}
+        # The standard long/short pair of a known entity ("LoRA" / "low-rank adaptation").
+        self.pairs = {key: frozenset(values) for key, values in pairs.items() if len(values) <= 4}
         # Patterns are tokenized by a tokenizer of their own: thousands of short strings in the
         # pipeline tokenizer's cache make it twice as slow on abstracts.
         pattern_tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
@@ -155,6 +163,7 @@ class GazetteerMatcher:
                     self.name,
                     self.confidence,
                     known_forms=self.forms[entry.id],
+                    aliases=set(self.pairs.get(entry.id, ())),
                     salient_only=_is_gerund(span.text),
                 )
                 if entry.label is Label.METRIC:

@@ -87,6 +87,7 @@ def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequenc
             )
             cands.append(entity)
         entity.aliases |= {abbr.short, abbr.long} - {entity.name}
+        entity.defined = True
         for cand in (long_c, short_c):
             if cand is not None and cand is not entity:
                 cand.label, cand.key, cand.name = entity.label, entity.key, entity.name
@@ -125,6 +126,7 @@ def _twin(entity: Candidate, start: int, end: int) -> Candidate:
         entity.confidence,
         aliases=entity.aliases,
         attrs=entity.attrs,
+        defined=entity.defined,
     )
 
 
@@ -194,7 +196,7 @@ def salient(cands: list[Candidate], title_end: int) -> list[Candidate]:
     for cand in cands:
         counts[cand.key] = counts.get(cand.key, 0) + 1
     in_title = {c.key for c in cands if c.start < title_end}
-    return [c for c in cands if not c.salient_only or c.key in in_title or counts[c.key] > 1 or c.aliases]
+    return [c for c in cands if not c.salient_only or c.key in in_title or counts[c.key] > 1 or c.defined]
 
 
 def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_end: int) -> list[Mention]:
