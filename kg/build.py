@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, cast
 
+from kg.aliases import AliasTable
 from kg.errors import IngestError
 from kg.ids import entity_id, normalise_title, slug
 from kg.model import Label, Mention, Node, Paper, RelType
@@ -169,6 +170,16 @@ def _merge_entity_rows(
     return [rows[k] for k in sorted(rows)]
 
 
+def stored_aliases(store: GraphStore) -> AliasTable:
+    """Short forms the graph already knows, so new papers that only use them link to them."""
+    table = AliasTable()
+    for label in (Label.METHOD, Label.DATASET, Label.TASK, Label.METRIC):
+        for node in store.iter_nodes(label):
+            key = node.id.split(":", 1)[1]
+            table.learn(label, key, str(node.props.get("name", key)), node.props.get("aliases") or [])
+    return table
+
+
 def load_papers(
     store: GraphStore,
     papers: Sequence[Paper],
@@ -182,7 +193,7 @@ def load_papers(
     store.upsert_nodes(Label.PAPER, (paper_row(p) for p in papers))
     nodes: dict[Label, dict[str, dict[str, Any]]] = defaultdict(dict)
     edges: dict[RelType, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
-    for done, (paper, mentions) in enumerate(extract(papers), start=1):
+    for done, (paper, mentions) in enumerate(extract(papers, aliases=stored_aliases(store)), start=1):
         paper_nodes, paper_edges = graph_rows(paper, mentions)
         for label, rows in paper_nodes.items():
             for node_id, row in rows.items():
