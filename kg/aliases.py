@@ -36,20 +36,26 @@ class AliasTable:
         self._pattern: re.Pattern[str] | None = None
 
     def learn(self, label: Label, key: str, name: str, aliases: Iterable[str]) -> None:
-        """Remember the acronym-like aliases of one entity (the first definition wins)."""
+        """Remember the acronym-like name and aliases of one entity.
+
+        Where two entities claim a form, the smaller (label, key) keeps it, so what is learned
+        does not depend on the order papers arrive in (re-ingesting changes nothing).
+        """
         if label not in _LINKED_LABELS:
             return
         forms = tuple(sorted(set(aliases) | {name}))
         for form in forms:
-            if len(form) >= 3 and _ACRONYM.match(form) and form not in self.known:
+            if len(form) < 3 or not _ACRONYM.match(form):
+                continue
+            current = self.known.get(form)
+            if current is None or (label.value, key) < (current.label.value, current.key):
                 self.known[form] = Known(label, key, name, forms)
                 self._pattern = None
 
     def learn_mentions(self, mentions: Iterable[Mention]) -> None:
-        """Learn from mentions that carry a definition (an abbreviation pair)."""
+        """Learn the name and aliases of every mentioned entity."""
         for mention in mentions:
-            if mention.aliases:
-                self.learn(mention.label, mention.key, mention.name, mention.aliases)
+            self.learn(mention.label, mention.key, mention.name, mention.aliases)
 
     def link(self, paper: Paper, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` plus a mention for every learned short form the paper uses unannotated."""
