@@ -27,7 +27,10 @@ WEAK_METHOD_HEADS = frozenset(
     pre-training tokenization encoding embedding embeddings adaptation normalization
     initialization clustering descent attention search algorithm mixing editing unlearning""".split()
 )
-PHRASE_TASK_HEADS = TASK_HEADS | frozenset(["selection", "synthesis", "mitigation", "modeling", "modelling"])
+PHRASE_TASK_HEADS = TASK_HEADS | frozenset(
+    """selection synthesis mitigation modeling modelling generalization generalisation evaluation
+    assessment measurement discovery probing mining scoring""".split()
+)
 # Heads of named measures ("watermarking success rate", "bias score", "log-perplexity").
 METRIC_HEADS = frozenset("rate rates score scores error errors ratio ratios".split())
 STOP = frozenset(
