@@ -68,9 +68,8 @@ def eval_command(
     }
     emit(report.rows(), output, document={"papers": report.papers, "scores": report.rows(), "roles": roles})
     if output is OutputFormat.TABLE:
-        typer.echo(
-            f"\nroles (proposed/used) right on {roles['correct']} of {roles['total']} matched methods and datasets"
-        )
+        right = f"{roles['correct']} of {roles['total']}"
+        typer.echo(f"\nroles (proposed/used) right on {right} matched methods and datasets")
     if errors:
         typer.echo("")
         rows = [{"type": t, **e} for t, errs in report.errors.items() for e in errs[:errors]]
