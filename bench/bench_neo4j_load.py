@@ -19,6 +19,7 @@ directory (page cache and heap from --pagecache/--heap).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import random
 import statistics
@@ -108,16 +109,35 @@ def _cumulative(weights: list[float]) -> list[float]:
     return out
 
 
-def load(store: GraphStore, nodes: Rows, edges: EdgeRows) -> tuple[float, float]:
+def load(store: GraphStore, nodes: Rows, edges: EdgeRows, verbose: bool = False) -> tuple[float, float]:
     """Upsert everything and commit; returns (seconds for nodes, seconds for edges + commit)."""
     start = time.perf_counter()
     for label, rows in nodes.items():
+        t = time.perf_counter()
         store.upsert_nodes(label, rows)
+        if verbose:
+            print(f"    {label.value}: {len(rows):,} nodes, {len(rows) / (time.perf_counter() - t):,.0f}/s")
     middle = time.perf_counter()
     for rel, rel_rows in edges.items():
+        t = time.perf_counter()
         store.upsert_edges(rel, rel_rows)
+        if verbose:
+            print(
+                f"    {rel.value}: {len(rel_rows):,} edges, {len(rel_rows) / (time.perf_counter() - t):,.0f}/s"
+            )
     store.commit()
     return middle - start, time.perf_counter() - middle
+
+
+class RetryCounter(logging.Handler):
+    """Counts the driver's "will be retried" warnings (deadlocks between the two writers)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.retries = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.retries += "retried" in record.getMessage()
 
 
 def latencies(store: GraphStore, ids: list[str], hops: int) -> list[float]:
@@ -144,10 +164,21 @@ def main() -> None:
     parser.add_argument("--uri", default=None, help="an existing Neo4j (it is cleared!)")
     parser.add_argument("--pagecache", default="1024", help="MiB, for the started test server")
     parser.add_argument("--heap", default="2g", help="for the started test server")
+    parser.add_argument("--workers", type=int, default=None, help="concurrent write transactions")
     parser.add_argument("--reads", type=int, default=300, help="neighbourhood reads to time")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=0,
+        help="papers loaded (and cleared) first to warm the JVM; 0: none",
+    )
     args = parser.parse_args()
 
-    from kg.store.neo4j_store import DEFAULT_BATCH, Neo4jStore
+    from kg.store.neo4j_store import DEFAULT_BATCH, DEFAULT_WORKERS, Neo4jStore
+
+    retries = RetryCounter()
+    logging.getLogger("neo4j").addHandler(retries)
+    logging.getLogger("neo4j").propagate = False
 
     t0 = time.perf_counter()
     nodes, edges = synthesise(corpus(), args.papers, args.seed)
@@ -184,11 +215,27 @@ def main() -> None:
                 password=os.environ.get("KG_NEO4J_PASSWORD"),
                 database=os.environ.get("KG_NEO4J_DATABASE"),
                 batch_size=args.batch or DEFAULT_BATCH,
+                workers=args.workers or DEFAULT_WORKERS,
             )
             neo.clear()
-            neo_nodes, neo_edges = load(neo, nodes, edges)
+            if args.warmup:
+                w_nodes, w_edges = synthesise(corpus(), args.warmup, args.seed + 1)
+                start = time.perf_counter()
+                load(neo, w_nodes, w_edges)
+                took = time.perf_counter() - start
+                w_count = sum(len(r) for r in w_edges.values())
+                print(
+                    f"warm-up on a fresh server: {args.warmup:,} papers, {w_count:,} edges, "
+                    f"{w_count / took:,.0f} edges/s over the whole load (cold JIT); cleared"
+                )
+                neo.clear()
+            retries.retries = 0
+            neo_nodes, neo_edges = load(neo, nodes, edges, verbose=True)
             neo_total = neo_nodes + neo_edges
-            print(f"\nNeo4j (batch {neo.batch_size:,}): nodes {neo_nodes:.1f} s, edges {neo_edges:.1f} s")
+            print(
+                f"\nNeo4j (batch {neo.batch_size:,}, {neo.workers} writers, "
+                f"{retries.retries} transactions retried): nodes {neo_nodes:.1f} s, edges {neo_edges:.1f} s"
+            )
             print(f"  edges/s over the whole load: {n_edges / neo_total:,.0f}")
             print(f"  edges/s in the edge phase:   {n_edges / neo_edges:,.0f}")
 

@@ -17,6 +17,7 @@ from kg.model import Label, RelType
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kg.store.base import GraphStore
     from kg.store.nx_store import NetworkXStore
 
 
@@ -119,8 +120,21 @@ def export_csv(store: NetworkXStore, directory: Path) -> list[Path]:
     return written
 
 
-def export_graph(store: NetworkXStore, fmt: ExportFormat, directory: Path) -> list[Path]:
-    """Write the graph into ``directory`` in ``fmt``; returns the files written."""
+def as_networkx(store: GraphStore) -> NetworkXStore:
+    """The embedded store itself, or any other store's graph copied into memory."""
+    from kg.store.copy import copy_graph
+    from kg.store.nx_store import NetworkXStore
+
+    if isinstance(store, NetworkXStore):
+        return store
+    copy = NetworkXStore(None)
+    copy_graph(store, copy)
+    return copy
+
+
+def export_graph(store: GraphStore, fmt: ExportFormat, directory: Path) -> list[Path]:
+    """Write the graph of any store into ``directory`` in ``fmt``; returns the files written."""
+    store = as_networkx(store)
     directory.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.CSV:
         return export_csv(store, directory)

@@ -33,12 +33,13 @@ def list_papers(
 ) -> list[dict[str, Any]]:
     """Papers, newest first: id, date, title, upvotes and their code/model/data links."""
     rows: list[dict[str, Any]] = []
+    links_of: dict[str, list[str]] = {}
+    for edge in store.iter_edges(RelType.HAS_CODE):  # ordered by (source, target)
+        links_of.setdefault(edge.source, []).append(edge.props.get("surface") or edge.target)
     papers = list(store.iter_nodes(Label.PAPER))  # ordered by id; the sort below is stable
     papers.sort(key=lambda node: node.props.get("published") or "", reverse=True)
     for node in papers:
-        links = [
-            e.props.get("surface") or e.target for e in store.edges_of(node.id) if e.type is RelType.HAS_CODE
-        ]
+        links = links_of.get(node.id, [])
         if has_code and not links:
             continue
         rows.append(

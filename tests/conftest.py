@@ -1,12 +1,21 @@
-"""Shared fixtures: the bundled sample corpus and a fresh graph file per test."""
+"""Shared fixtures: the bundled sample corpus, a fresh graph file per test, and graph stores of
+both kinds (the embedded one and a real Neo4j: tests/neo4j_server.py, or $KG_TEST_NEO4J_URI)."""
 
 from __future__ import annotations
 
+import os
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from store_helpers import Neo4jTarget, start_test_server
 
 from kg.sample import sample_paths
+
+if TYPE_CHECKING:
+    from kg.store.base import GraphStore
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -34,3 +43,64 @@ def ingested(tmp_path_factory: pytest.TempPathFactory, sample: list[Path]) -> Pa
     path = tmp_path_factory.mktemp("ingested") / "graph.json"
     ingest(open_store(path), sample)
     return path
+
+
+# -- graph stores: the embedded one and a real Neo4j ---------------------------------------------
+
+STORE_ENV = ("KG_STORE", "KG_GRAPH", "KG_NEO4J_USER", "KG_NEO4J_PASSWORD", "KG_NEO4J_DATABASE")
+
+
+@pytest.fixture(autouse=True)
+def _no_store_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests choose their store explicitly: the developer's KG_STORE/KG_NEO4J_* never leak in."""
+    for name in STORE_ENV:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarget]:
+    """$KG_TEST_NEO4J_URI (credentials from KG_TEST_NEO4J_USER/PASSWORD/DATABASE) if set, else a
+    real Neo4j started for this session on a free port (started on first use, stopped at the end)."""
+    uri = os.environ.get("KG_TEST_NEO4J_URI")
+    if uri:
+        yield Neo4jTarget(
+            uri,
+            os.environ.get("KG_TEST_NEO4J_USER") or "neo4j",
+            os.environ.get("KG_TEST_NEO4J_PASSWORD") or "",
+            os.environ.get("KG_TEST_NEO4J_DATABASE") or None,
+        )
+        return
+    server = start_test_server(tmp_path_factory.mktemp("neo4j"), password=f"kg-{secrets.token_hex(8)}")
+    try:
+        yield Neo4jTarget(server.uri, "neo4j", server.password, None)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(neo4j_target: Neo4jTarget) -> str:
+    """The Bolt URI of the session's Neo4j."""
+    return neo4j_target.uri
+
+
+@pytest.fixture
+def neo4j_env(neo4j_target: Neo4jTarget, monkeypatch: pytest.MonkeyPatch) -> Neo4jTarget:
+    """The session's Neo4j with its credentials in the environment, as ``kg`` reads them."""
+    for name, value in neo4j_target.env().items():
+        monkeypatch.setenv(name, value)
+    return neo4j_target
+
+
+@pytest.fixture(params=["nx", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    """An empty store of each kind: a new graph file, or the session's Neo4j cleared."""
+    opened: GraphStore
+    if request.param == "nx":
+        from kg.store.nx_store import NetworkXStore
+
+        opened = NetworkXStore(tmp_path / "graph.json")
+    else:
+        opened = request.getfixturevalue("neo4j_target").open()
+        opened.clear()
+    yield opened
+    opened.close()

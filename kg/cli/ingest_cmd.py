@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.options import FormatOpt, GraphOpt
+from kg.cli.options import FormatOpt, GraphOpt, StoreOpt, opened_store
 from kg.cli.output import OutputFormat, emit
 
 _SHOW_SKIPPED = 10
@@ -15,6 +15,7 @@ _SHOW_SKIPPED = 10
 
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Listing files (format sniffed).", show_default=False)],
+    store: StoreOpt = None,
     graph: GraphOpt = None,
     format: Annotated[
         str | None, typer.Option("--input-format", help="Force an input format instead of sniffing it.")
@@ -27,10 +28,9 @@ def ingest_command(
     """Ingest paper listings (HF Daily Papers pages, JSON/JSONL, arXiv, CSV) into the graph."""
     from kg.build import ingest
     from kg.cli.progress import Progress
-    from kg.store import open_store
 
-    store = open_store(graph)
-    report = ingest(store, paths, format=format, skip_bad=skip_bad, on_progress=Progress("extracting"))
+    with opened_store(store, graph, create=True) as opened:
+        report = ingest(opened, paths, format=format, skip_bad=skip_bad, on_progress=Progress("extracting"))
     for error in report.skipped[:_SHOW_SKIPPED]:
         typer.echo(f"kg: skipped: {error}", err=True)
     if len(report.skipped) > _SHOW_SKIPPED:

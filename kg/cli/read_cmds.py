@@ -6,23 +6,25 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.options import FormatOpt, GraphOpt
+from kg.cli.options import FormatOpt, GraphOpt, StoreOpt, opened_store
 from kg.cli.output import OutputFormat, emit
 
 PAPER_FIELDS = ("id", "title", "arxiv_id", "published", "listed", "upvotes", "author_count", "url", "sources")
 
 
-def stats_command(graph: GraphOpt = None, output: FormatOpt = OutputFormat.TABLE) -> None:
+def stats_command(
+    store: StoreOpt = None, graph: GraphOpt = None, output: FormatOpt = OutputFormat.TABLE
+) -> None:
     """Node counts per label and edge counts per relationship type."""
-    from kg.store import open_store
-
-    stats = open_store(graph, create=False).stats()
+    with opened_store(store, graph, create=False) as opened:
+        stats = opened.stats()
     rows = [{"kind": "node", "type": k, "count": v} for k, v in stats.nodes.items()]
     rows += [{"kind": "edge", "type": k, "count": v} for k, v in stats.edges.items()]
     emit(rows, output, ["kind", "type", "count"], document=stats.as_dict())
 
 
 def papers_command(
+    store: StoreOpt = None,
     graph: GraphOpt = None,
     has_code: Annotated[
         bool, typer.Option("--has-code", help="Only papers with code/model/data links.")
@@ -32,9 +34,9 @@ def papers_command(
 ) -> None:
     """List papers, newest first."""
     from kg.read import list_papers
-    from kg.store import open_store
 
-    rows = list_papers(open_store(graph, create=False), has_code=has_code, limit=limit)
+    with opened_store(store, graph, create=False) as opened:
+        rows = list_papers(opened, has_code=has_code, limit=limit)
     emit(rows, output, ["id", "published", "title", "upvotes", "links"])
 
 
@@ -42,14 +44,15 @@ def show_command(
     paper: Annotated[
         str, typer.Argument(help="A paper id, an arXiv id or an exact title.", show_default=False)
     ],
+    store: StoreOpt = None,
     graph: GraphOpt = None,
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Everything known about one paper, with the evidence for every edge."""
     from kg.read import paper_details
-    from kg.store import open_store
 
-    details = paper_details(open_store(graph, create=False), paper)
+    with opened_store(store, graph, create=False) as opened:
+        details = paper_details(opened, paper)
     if output is OutputFormat.TABLE:
         fields = details["paper"]
         width = max(len(k) for k in PAPER_FIELDS)

@@ -1,24 +1,84 @@
-"""Graph stores: one interface (:class:`GraphStore`), an embedded and a Neo4j implementation."""
+"""Graph stores: one interface (:class:`GraphStore`), an embedded and a Neo4j implementation.
+
+A store is named by a spec: ``nx:PATH`` (or a bare path) for the embedded NetworkX store, or a
+Neo4j URI (``bolt://host:port``, ``neo4j://…``, ``neo4j+s://…``, ``+ssc`` variants). Neo4j
+credentials and the database come from the environment only, never from the spec.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from kg.errors import StoreError
 from kg.store.base import GraphStore, Stats, Subgraph
 
 DEFAULT_GRAPH = Path("kg-data") / "graph.json"
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+STORE_ENV = "KG_STORE"
+GRAPH_ENV = "KG_GRAPH"
+USER_ENV, PASSWORD_ENV, DATABASE_ENV = "KG_NEO4J_USER", "KG_NEO4J_PASSWORD", "KG_NEO4J_DATABASE"
 
-__all__ = ["DEFAULT_GRAPH", "GraphStore", "Stats", "Subgraph", "default_graph_path", "open_store"]
+__all__ = [
+    "DEFAULT_GRAPH",
+    "GraphStore",
+    "Stats",
+    "Subgraph",
+    "default_graph_path",
+    "open_store",
+    "store_kind",
+]
 
 
 def default_graph_path() -> Path:
     """``$KG_GRAPH`` or ``./kg-data/graph.json``."""
-    return Path(os.environ.get("KG_GRAPH") or DEFAULT_GRAPH)
+    return Path(os.environ.get(GRAPH_ENV) or DEFAULT_GRAPH)
 
 
-def open_store(graph: str | Path | None = None, *, create: bool = True) -> GraphStore:
-    """Open the embedded store at ``graph`` (default :func:`default_graph_path`)."""
-    from kg.store.nx_store import NetworkXStore
+def store_kind(spec: str | Path | None) -> tuple[str, str]:
+    """``("nx", path)`` or ``("neo4j", uri)`` for a spec (None: ``$KG_STORE``, else the default graph)."""
+    if spec is None:
+        spec = os.environ.get(STORE_ENV) or default_graph_path()
+    if isinstance(spec, Path):
+        return "nx", str(spec)
+    if spec.startswith("nx:"):
+        return "nx", spec[3:] or str(default_graph_path())
+    if "://" not in spec:
+        return "nx", spec
+    scheme = spec.split("://", 1)[0].lower()
+    if scheme not in NEO4J_SCHEMES:
+        raise StoreError(
+            f"unknown store scheme {scheme!r}: use nx:PATH, bolt://host:port, neo4j://host:port or neo4j+s://host"
+        )
+    if "@" in urlsplit(spec).netloc:
+        raise StoreError(
+            f"put Neo4j credentials in {USER_ENV} and {PASSWORD_ENV}, not in the store URI ({scheme}://…)"
+        )
+    return "neo4j", spec
 
-    return NetworkXStore(Path(graph) if graph is not None else default_graph_path(), create=create)
+
+def open_store(spec: str | Path | None = None, *, create: bool = True) -> GraphStore:
+    """Open the store a spec names (see :func:`store_kind`); ``create=False`` opens for reading.
+
+    Neo4j: user ``$KG_NEO4J_USER`` (default ``neo4j``), password ``$KG_NEO4J_PASSWORD``,
+    database ``$KG_NEO4J_DATABASE`` (default: the server's default database).
+    """
+    kind, where = store_kind(spec)
+    if kind == "nx":
+        from kg.store.nx_store import NetworkXStore
+
+        return NetworkXStore(Path(where), create=create)
+    try:
+        from kg.store.neo4j_store import Neo4jStore
+    except ImportError as exc:
+        raise StoreError(
+            f"a Neo4j store needs the neo4j driver: pip install 'paper-kg[neo4j]' ({exc})"
+        ) from exc
+    return Neo4jStore(
+        where,
+        user=os.environ.get(USER_ENV) or "neo4j",
+        password=os.environ.get(PASSWORD_ENV) or None,
+        database=os.environ.get(DATABASE_ENV) or None,
+        create=create,
+    )

@@ -1,7 +1,9 @@
 """The one interface both stores implement, and the plain values it speaks in.
 
 Writes are batched upserts keyed by node id (MERGE semantics: properties given overwrite,
-others stay); reads return plain :class:`~kg.model.Node` and :class:`~kg.model.Edge` values.
+others stay; a ``None`` value means "not given", never "remove", and is not stored); reads return
+plain :class:`~kg.model.Node` and :class:`~kg.model.Edge` values in a deterministic order, so the
+embedded and the Neo4j store give identical answers to the same writes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,25 @@ from typing import Any, Protocol
 from kg.model import Edge, Label, Node, RelType
 
 Row = Mapping[str, Any]
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of at most ``size`` (the last one shorter)."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def present(row: Row, *skip: str) -> dict[str, Any]:
+    """A row's properties without ``None`` values (and without the keys in ``skip``), tuples as lists."""
+    return {
+        k: list(v) if isinstance(v, tuple) else v for k, v in row.items() if v is not None and k not in skip
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +66,10 @@ class GraphStore(Protocol):
     """A graph of papers and entities, embedded (NetworkX) or remote (Neo4j)."""
 
     def upsert_nodes(self, label: Label, rows: Iterable[Row]) -> None:
-        """Create or update nodes; every row has an ``id`` and scalar or list-of-scalar values."""
+        """Create or update nodes; every row has an ``id`` and scalar or list-of-scalar values.
+
+        Ids are unique within a label (the embedded store also refuses one id under two labels).
+        """
 
     def upsert_edges(self, rel: RelType, rows: Iterable[tuple[str, str, Row]]) -> None:
         """Create or update ``(source, target, props)`` edges; both ends must exist."""
@@ -60,7 +84,10 @@ class GraphStore(Protocol):
         """For each value, the id of a node of ``label`` whose ``prop`` equals it (if any)."""
 
     def iter_nodes(self, label: Label) -> Iterator[Node]:
-        """Every node of a label, ordered by id."""
+        """Every node of a label, ordered by id (streamed)."""
+
+    def iter_edges(self, rel: RelType) -> Iterator[Edge]:
+        """Every edge of a type, ordered by (source, target) (streamed)."""
 
     def edges_of(self, node_id: str) -> list[Edge]:
         """Every edge into or out of a node, ordered by (type, source, target)."""
@@ -70,6 +97,9 @@ class GraphStore(Protocol):
 
     def stats(self) -> Stats:
         """Counts per label and per relationship type."""
+
+    def run_cypher(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run a read-only Cypher query with parameters; one dict a result row."""
 
     def clear(self) -> None:
         """Delete every node and edge."""

@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ import networkx as nx
 
 from kg.errors import GraphFileError, StoreError
 from kg.model import Edge, Label, Node, RelType
-from kg.store.base import Row, Stats, Subgraph
+from kg.store.base import Row, Stats, Subgraph, present
 
 FILE_FORMAT = "paper-kg/graph"
 FILE_VERSION = 1
@@ -24,20 +24,25 @@ class NetworkXStore:
     """A :class:`~kg.store.base.GraphStore` held in memory; :meth:`commit` writes the file.
 
     Node keys are ids; each node has a ``label`` attribute. Edges are keyed by their type,
-    so there is at most one edge of a type between two nodes.
+    so there is at most one edge of a type between two nodes. ``path=None`` is a graph held in
+    memory only (committing it does nothing).
     """
 
-    def __init__(self, path: Path, *, create: bool = True) -> None:
+    def __init__(self, path: Path | None, *, create: bool = True) -> None:
         self.path = path
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
-        if path.exists():
+        if path is not None and path.exists():
             self._load()
-        elif not create:
+        elif path is not None and not create:
             raise GraphFileError(f"{path}: no graph here yet (run 'kg ingest' first)")
+
+    def __str__(self) -> str:
+        return str(self.path) if self.path is not None else "an in-memory graph"
 
     # -- file -----------------------------------------------------------------------------
 
     def _load(self) -> None:
+        assert self.path is not None
         try:
             with open(self.path, encoding="utf-8") as handle:
                 data = json.load(handle)
@@ -68,6 +73,8 @@ class NetworkXStore:
 
     def commit(self) -> None:
         """Write the graph to a temporary file beside the target, then rename it into place."""
+        if self.path is None:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
@@ -90,8 +97,7 @@ class NetworkXStore:
     def upsert_nodes(self, label: Label, rows: Iterable[Row]) -> None:
         graph = self.graph
         for row in rows:
-            props = dict(row)
-            node_id = props.pop("id")
+            node_id, props = row["id"], present(row, "id")
             if node_id in graph:
                 existing = graph.nodes[node_id]
                 if existing["label"] != label.value:
@@ -102,16 +108,21 @@ class NetworkXStore:
 
     def upsert_edges(self, rel: RelType, rows: Iterable[tuple[str, str, Row]]) -> None:
         graph = self.graph
-        for source, target, props in rows:
+        rows = list(rows)
+        for source, target, _ in rows:  # all or nothing, like a Neo4j write batch
             for end in (source, target):
                 if end not in graph:
                     raise StoreError(f"{rel.value} edge to a missing node {end!r}")
+        for source, target, row in rows:
+            props = present(row)
             if graph.has_edge(source, target, key=rel.value):
                 graph.edges[source, target, rel.value].update(props)
             else:
                 graph.add_edge(source, target, key=rel.value, type=rel.value, **props)
 
     def rename_node(self, label: Label, old_id: str, new_id: str) -> None:
+        if old_id not in self.graph or self.graph.nodes[old_id]["label"] != label.value:
+            return
         if new_id in self.graph:
             raise StoreError(f"cannot rename {old_id!r}: {new_id!r} exists")
         nx.relabel_nodes(self.graph, {old_id: new_id}, copy=False)
@@ -143,6 +154,11 @@ class NetworkXStore:
         for node_id in sorted(n for n, a in graph.nodes(data=True) if a["label"] == label.value):
             yield self._node(node_id)
 
+    def iter_edges(self, rel: RelType) -> Iterator[Edge]:
+        triples = [(s, t, a) for s, t, k, a in self.graph.edges(keys=True, data=True) if k == rel.value]
+        for source, target, attrs in sorted(triples, key=lambda e: (e[0], e[1])):
+            yield Edge(source, target, rel, {k: v for k, v in attrs.items() if k != "type"})
+
     def _edges(self, triples: Iterable[tuple[str, str, str, dict[str, Any]]]) -> list[Edge]:
         edges = {
             (key, s, t): Edge(s, t, RelType(key), {k: v for k, v in attrs.items() if k != "type"})
@@ -161,18 +177,30 @@ class NetworkXStore:
     def neighbourhood(self, node_id: str, hops: int = 1) -> Subgraph:
         if node_id not in self.graph:
             return Subgraph()
-        undirected = self.graph.to_undirected(as_view=True)
-        reached = nx.single_source_shortest_path_length(undirected, node_id, cutoff=hops)
-        inner = self.graph.subgraph(reached)
-        return Subgraph(
-            [self._node(n) for n in sorted(reached)],
-            self._edges(inner.edges(keys=True, data=True)),
-        )
+        succ, pred = self.graph.succ, self.graph.pred
+        reached, frontier = {node_id}, [node_id]
+        for _ in range(hops):  # breadth-first, ignoring direction (no graph-sized views)
+            frontier = [m for n in frontier for m in (*succ[n], *pred[n]) if m not in reached]
+            reached.update(frontier)
+        inner = [
+            (source, target, key, attrs)
+            for source in reached
+            for target, keyed in succ[source].items()
+            if target in reached
+            for key, attrs in keyed.items()
+        ]
+        return Subgraph([self._node(n) for n in sorted(reached)], self._edges(inner))
 
     def stats(self) -> Stats:
         nodes = Counter(attrs["label"] for _, attrs in self.graph.nodes(data=True))
         edges = Counter(key for _, _, key in self.graph.edges(keys=True))
         return Stats.of(nodes, edges)
+
+    def run_cypher(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        raise StoreError(
+            "the embedded store does not run Cypher yet (embedded Cypher arrives with named queries); "
+            "use a Neo4j store (--store bolt://host:port)"
+        )
 
 
 def _fsync_dir(directory: Path) -> None:

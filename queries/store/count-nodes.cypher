@@ -1,0 +1,10 @@
+// name: store/count-nodes
+// description: How many nodes have a label (from the count store).
+// parameters: none
+// read-only: yes
+// placeholders: {label}: the label
+//   Labels and relationship types cannot be Cypher parameters, so this one template serves every
+//   label/type: kg.store.cypher fills each placeholder only from the closed kg.model.Label /
+//   kg.model.RelType enums (never from user input); every value travels as a parameter.
+MATCH (n:{label})
+RETURN count(n) AS count
