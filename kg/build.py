@@ -213,7 +213,7 @@ def load_papers(
     for rel, rel_rows in edges.items():
         store.upsert_edges(rel, rel_rows)
     found_nodes = {label.value: len(rows) for label, rows in nodes.items() if rows}
-    found_edges = {rel.value: len(rows) for rel, rows in edges.items() if rows}
+    found_edges = {rel.value: len({(s, t) for s, t, _ in rows}) for rel, rows in edges.items() if rows}
     return existing, found_nodes, found_edges
 
 
