@@ -27,6 +27,12 @@ EVERYDAY = frozenset(
     DPO PPO KD ICL""".split()
 )
 
+# Ordinary words a title writes in capitals ("One QuantLLM for ALL").
+SHOUTED = frozenset(
+    """ALL ANY AND ARE BUT CAN FOR HOW NEW NOT NOW ONE OUR OUT THE TWO WHO WHY YES YOU BIG FREE
+    MORE MOST LESS ONLY WHAT WHEN WITH YOUR""".split()
+)
+
 
 def find_acronym_names(text: str) -> Iterator[tuple[int, int, bool]]:
     """``(start, end, is_dataset)`` of acronym-like names that are not everyday acronyms."""
@@ -48,6 +54,7 @@ def find_acronym_names(text: str) -> Iterator[tuple[int, int, bool]]:
         word = match.group()
         if (
             word in EVERYDAY
+            or word in SHOUTED
             or not _COINED_SHAPE.search(word)
             or _PLURAL.search(word)
             or _ADJECTIVE_TAIL.search(word)

@@ -41,8 +41,11 @@ GENERIC_SHORT = frozenset(
 NON_ENTITY_HEADS = frozenset(
     """curse problem problems effect effects phenomenon law laws hypothesis paradox gap bureau institute
     association organization organisation university department agency office council society
-    english languages variety varieties dialect dialects""".split()
+    english languages variety varieties dialect dialects tail distribution distributions""".split()
 )
+# Participles that end adjectives, not names ("Fine-Tuned (FT)", "long-tailed (LT)").
+_PARTICIPLE = re.compile(r"[a-z]{2,}ed$")
+_NOUNS_IN_ED = frozenset("speed seed feed need".split())
 _PREPOSITION = re.compile(r"\s(?:of|for|in|on|with|via|from|to|under|over)\s", re.IGNORECASE)
 
 
@@ -58,6 +61,8 @@ def coined_label(long_form: str) -> Label | None:
         return None
     head = head_word(long_form)
     if not head or head in NON_ENTITY_HEADS:
+        return None
+    if _PARTICIPLE.search(head) and head not in _NOUNS_IN_ED:
         return None
     if head in DATASET_HEADS or head == "survey":
         return Label.DATASET

@@ -166,8 +166,8 @@ class GazetteerMatcher:
                     aliases=set(self.pairs.get(entry.id, ())),
                     salient_only=_is_gerund(span.text),
                 )
-                if entry.label is Label.METRIC:
-                    _extend_compound(text, cand)
+                if entry.label is Label.METRIC and not _extend_compound(text, cand):
+                    continue
                 found.append(cand)
         return doc
 
@@ -180,13 +180,27 @@ def _is_gerund(surface: str) -> bool:
 _COMPOUND_PREFIX = re.compile(r"(?<![\w-])[a-z][a-z0-9]*-$")
 
 
-def _extend_compound(text: str, cand: Candidate) -> None:
-    """A measure written with a hyphenated prefix is its own measure: "log-perplexity"."""
+# Hyphenated words that turn a measure into an adjective: "high-accuracy", "accuracy-oriented".
+_EVALUATIVE_PREFIXES = frozenset("high low higher lower better best full near same".split())
+_ADJECTIVE_SUFFIX = re.compile(r"-[a-z]")
+
+
+def _extend_compound(text: str, cand: Candidate) -> bool:
+    """A measure written with a hyphenated prefix is its own measure: "log-perplexity".
+
+    False where the hyphen makes the measure part of an adjective ("high-accuracy",
+    "accuracy-oriented"): that is not a mention of the measure.
+    """
+    if _ADJECTIVE_SUFFIX.match(text, cand.end):
+        return False
     prefix = _COMPOUND_PREFIX.search(text, max(0, cand.start - 12), cand.start)
     if prefix is not None:
+        if prefix.group()[:-1] in _EVALUATIVE_PREFIXES:
+            return False
         cand.start = prefix.start()
         cand.name = text[cand.start : cand.end].lower()
         cand.key, cand.known_forms = slug(cand.name), frozenset()
+    return True
 
 
 class Resolver:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractors.acronyms import EVERYDAY
 from extractors.regex import lowered
 
 _HEAD = r"(?:dataset|benchmark|corpus|suite|leaderboard|testbed|treebank)"
@@ -25,7 +26,9 @@ NAME = re.compile(
     r"(?<![\w-])((?:[A-Z][A-Za-z]*[A-Z0-9][\w.'+-]*|[A-Z][a-z]+\d[\w.+-]*)(?:[- ]v?\d[\w.]*)?)(?![\w-])"
 )
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|\(|\)|/|&)\s*)+$")
-_GENERIC = frozenset({"LLM", "LLMs", "NLP", "AI", "ML", "English", "We", "Our", "In", "The", "This"})
+_GENERIC = EVERYDAY | {"English", "We", "Our", "In", "The", "This"}
+# "ZIP-FIT-selected data": a name turned adjective is not a dataset's name.
+_ADJECTIVE_TAIL = re.compile(r"-[a-z]{3,}$")
 _STOP_FIRST = frozenset(
     {"The", "A", "An", "Our", "This", "These", "We", "In", "On", "Its", "Their", "New", "Novel"}
 )
@@ -72,6 +75,6 @@ def find_dataset_names(text: str) -> Iterator[DatasetName]:
             if position == cue.end() and gap.strip() not in ("", "the", "(", ":"):
                 break
             name = match.group(1).rstrip(".'-")
-            if name not in _GENERIC:
+            if name not in _GENERIC and not _ADJECTIVE_TAIL.search(name):
                 yield DatasetName(match.start(1), match.start(1) + len(name), name, None)
             position = match.end()

@@ -16,7 +16,10 @@ CUES = (
 )
 # Items end at a comma, "and"/"or", a closing bracket or the end of the sentence.
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s*/\s*)")
-_STOP = re.compile(r"[.;:)\]]|\s(?:to|for|with|which|that|where|while|on|in|of|across|from)\s")
+_STOP = re.compile(
+    r"[.;:)\]]|\s(?:to|for|with|which|that|where|while|on|in|of|across|from"
+    r"|are|is|was|were|has|have|can|could|will|would|may|might|remain|remains)\s"
+)
 _DETERMINER = re.compile(r"^(?:the|a|an|their|its|our|both|various|different|several)\s+", re.IGNORECASE)
 _ITEM = re.compile(r"^[A-Za-z][\w'-]*(?: [\w'-]+){0,4}$")
 MAX_ITEMS = 6

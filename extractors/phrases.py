@@ -19,7 +19,7 @@ from kg.model import Label
 STRONG_METHOD_HEADS = frozenset(
     """sampling distillation merging regression decoding loss penalty regularization regularisation
     pruning quantization prompting adjustment calibration filtering reweighting upsampling
-    downsampling augmentation ensembling partitioning watermarking""".split()
+    downsampling augmentation ensembling partitioning""".split()
 )
 # Heads that also end everyday phrases ("lengthy training", "little attention").
 WEAK_METHOD_HEADS = frozenset(
@@ -29,7 +29,7 @@ WEAK_METHOD_HEADS = frozenset(
 )
 PHRASE_TASK_HEADS = TASK_HEADS | frozenset(
     """selection synthesis mitigation modeling modelling generalization generalisation evaluation
-    assessment measurement discovery probing mining scoring""".split()
+    assessment measurement discovery probing mining scoring watermarking""".split()
 )
 # Heads of named measures ("watermarking success rate", "bias score", "log-perplexity").
 METRIC_HEADS = frozenset("rate rates score scores error errors ratio ratios".split())
@@ -163,6 +163,9 @@ def _modifiers_start(text: str, head_start: int, label: Label, *, gerunds: bool 
 
 
 _NOT_MODIFIER = ("ly", "ing", "'s")
+# Nouns after a method-like phrase that make it their modifier: "equitable training datasets",
+# "a spatial partitioning tree", "a data sampling function".
+_MODIFIES = re.compile(r" (?:data|datasets?|sets?|corpus|corpora|tree|trees|function|functions)\b")
 # Nouns that complete a method name after its head: "constitution-aware decoding layer".
 _METHOD_TAILS = frozenset("layer layers module mechanism loss algorithm scheme procedure objective".split())
 _TAIL = re.compile(r" ([a-z]+)\b")
@@ -186,5 +189,5 @@ def find_phrases(text: str) -> Iterator[Phrase]:
         end = head.end()
         if typed[0] is Label.METHOD and (tail := _TAIL.match(text, end)) and tail.group(1) in _METHOD_TAILS:
             end = tail.end()
-        if start < head.start():
+        if start < head.start() and not (typed[0] is Label.METHOD and _MODIFIES.match(text, end)):
             yield Phrase(typed[0], start, end, text[start:end], typed[1])

@@ -154,6 +154,21 @@ def _propagate(text: str, cands: list[Candidate], defined: dict[str, Candidate])
             cands.append(_twin(entity, match.start(), match.end()))
 
 
+_TASK_NOUN = re.compile(r"\s+tasks?\b")
+
+
+def type_by_task_noun(text: str, cands: list[Candidate]) -> None:
+    """A name the paper itself coins and then uses as "the FAS task" or "FIM tasks" is a task."""
+    keys = {
+        c.key
+        for c in cands
+        if c.label is Label.METHOD and c.source in (COINED, ACRONYMS) and _TASK_NOUN.match(text, c.end)
+    }
+    for cand in cands:
+        if cand.key in keys and cand.source in (COINED, ACRONYMS, "kg_phrases"):
+            cand.label = Label.TASK
+
+
 def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
     """Keep the longest of overlapping candidates (ties: links, models, gazetteer, coined)."""
     taken = bytearray(length)
@@ -195,7 +210,7 @@ def salient(cands: list[Candidate], title_end: int) -> list[Candidate]:
     counts: dict[str, int] = {}
     for cand in cands:
         counts[cand.key] = counts.get(cand.key, 0) + 1
-    in_title = {c.key for c in cands if c.start < title_end}
+    in_title = {c.key for c in cands if c.start < title_end and c.label is not Label.METHOD}
     return [c for c in cands if not c.salient_only or c.key in in_title or counts[c.key] > 1 or c.defined]
 
 
@@ -244,6 +259,7 @@ def resolve(
 ) -> list[Mention]:
     """The whole resolution, in order."""
     link_abbreviations(text, cands, abbreviations)
+    type_by_task_noun(text, cands)
     unify_labels(cands)
     kept = [c for c in salient(cands, title_end) if not is_generic(c, text[c.start : c.end])]
     kept = settle_overlaps(kept, len(text))

@@ -119,3 +119,57 @@ def test_links_are_repos_with_kind() -> None:
         ("https://github.com/NVlabs/MaskLLM", "code"),
         ("huggingface.co/org/model", "model"),
     ]
+
+
+def test_a_coined_name_used_as_the_x_task_is_a_task() -> None:
+    found = entities(
+        "Explaining spoof detection",
+        "Face Anti-Spoofing (FAS) protects face recognition. We recast the FAS task as question answering.",
+    )
+    assert "Face Anti-Spoofing" in names(found, "tasks")
+    assert "Face Anti-Spoofing" not in names(found, "methods")
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Models are either Fine-Tuned (FT) or Pre-Trained (PT). FT models differ from PT models.",
+        "Real data has a long-tailed (LT) distribution. LT data hurts.",
+    ],
+)
+def test_defined_adjectives_are_not_methods(abstract: str) -> None:
+    found = entities("Merging models", abstract)
+    assert not {n.lower() for n in names(found, "methods")} & {"fine-tuned", "pre-trained", "long-tailed"}
+
+
+def test_measures_inside_adjectives_are_not_metrics() -> None:
+    found = entities(
+        "Efficient translation",
+        "We present a high-accuracy system. Cross entropy is an accuracy-oriented objective.",
+    )
+    assert "accuracy" not in names(found, "metrics")
+
+
+def test_method_phrases_that_modify_a_data_noun_are_not_methods() -> None:
+    found = entities(
+        "Adaptive sampling strategies to construct equitable training datasets",
+        "We build equitable training datasets with a data sampling function and a spatial partitioning tree.",
+    )
+    methods = {n.lower() for n in names(found, "methods")}
+    assert not methods & {"equitable training", "data sampling", "spatial partitioning"}
+
+
+def test_a_method_named_only_in_passing_in_the_title_is_dropped() -> None:
+    found = entities(
+        "Upsample or upweight? Balanced training on imbalanced data",
+        "We compare scalarization with temperature sampling on imbalanced corpora.",
+    )
+    assert "balanced training" not in {n.lower() for n in names(found, "methods")}
+
+
+def test_listed_tasks_end_at_the_verb() -> None:
+    found = entities(
+        "Dice loss for imbalanced NLP tasks",
+        "Many NLP tasks such as tagging and machine reading comprehension are faced with data imbalance.",
+    )
+    assert "machine reading comprehension are faced" not in names(found, "tasks")
