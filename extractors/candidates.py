@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from extractors.state import doc_state
 from kg.model import Label
 
 # Which source wins an overlap of equal length (lower first).
@@ -21,9 +22,6 @@ PRIORITY = {
     "kg_coined": 4,
     "kg_phrases": 5,
 }
-
-if not Doc.has_extension("kg_candidates"):
-    Doc.set_extension("kg_candidates", default=None)
 
 
 @dataclass(slots=True)
@@ -53,8 +51,5 @@ class Candidate:
 
 
 def candidates(doc: Doc) -> list[Candidate]:
-    """The doc's candidate list, created on first use."""
-    found: list[Candidate] | None = doc._.kg_candidates
-    if found is None:
-        found = doc._.kg_candidates = []
-    return found
+    """The doc's candidate list (see :mod:`extractors.state`)."""
+    return doc_state(doc).candidates

@@ -1,8 +1,9 @@
 """paper-kg's spaCy components: the tokenizer wrapper, sentences, abbreviations, candidate
 finders, the gazetteer and the resolver.
 
-Components append :class:`~extractors.candidates.Candidate` values to ``doc._.kg_candidates``;
-the resolver leaves the final :class:`~kg.model.Mention` list in ``doc._.kg_mentions``.
+Components append :class:`~extractors.candidates.Candidate` values to the doc's state (see
+:mod:`extractors.state`); the resolver leaves the final :class:`~kg.model.Mention` list there,
+readable as ``doc._.kg_mentions``.
 Offsets are character offsets into the text as given (title + newline + abstract).
 """
 
@@ -20,17 +21,14 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from extractors.abbreviations import find_abbreviations
-from extractors.candidates import Candidate, candidates
+from extractors.candidates import Candidate
 from extractors.finders import Finder
 from extractors.gazetteer import load_entries, pattern_files, plural
 from extractors.resolve import Sentences, resolve
 from extractors.sentences import sentence_bounds
+from extractors.state import doc_state, new_state
 from kg.ids import slug
 from kg.model import Label
-
-for _name in ("kg_mentions", "kg_abbreviations", "kg_title_end", "kg_text", "kg_sentences"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
 
 
 class TitleAwareTokenizer:
@@ -44,10 +42,8 @@ class TitleAwareTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        newline = text.find("\n")
-        doc = self.tokenizer(text.replace("\n", " ") if newline >= 0 else text)
-        doc._.kg_title_end = newline if newline >= 0 else len(text)
-        doc._.kg_text = text
+        doc = self.tokenizer(text.replace("\n", " ") if "\n" in text else text)
+        new_state(doc, text)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -55,35 +51,41 @@ class TitleAwareTokenizer:
             yield self(text)
 
 
-def source_text(doc: Doc) -> str:
-    """The text as given, newlines included (``doc.text`` has spaces there, same offsets)."""
-    text: str | None = doc._.kg_text
-    return doc.text if text is None else text
-
-
-def title_end(doc: Doc) -> int:
-    """Where the title ends (see :class:`TitleAwareTokenizer`), or the end of the text."""
-    end: int | None = doc._.kg_title_end
-    if end is None:
-        newline = doc.text.find("\n")
-        end = len(doc.text) if newline < 0 else newline
-    return end
-
-
 # spaCy keeps SENT_START as uint64: 1 starts a sentence, -1 (wrapped) does not.
 _NOT_START = numpy.iinfo(numpy.uint64).max
 
 
-class SentenceSplitter:
-    """Sentence boundaries by rule (see :mod:`extractors.sentences`), vectorised onto the tokens.
+class BatchComponent:
+    """A component that runs over a whole batch before handing it on.
 
-    Sets ``Token.is_sent_start`` (so ``doc.sents`` works) and keeps the character ranges in
-    ``doc._.kg_sentences`` for the resolver.
+    spaCy chains components lazily, so without ``pipe`` every doc would pass through all of
+    them before the next doc starts; running one component over a batch keeps its regexes and
+    tables hot, which measured about a fifth faster.
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        bounds = sentence_bounds(source_text(doc), title_end(doc))
-        doc._.kg_sentences = bounds
+        raise NotImplementedError
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(self(doc))
+            if len(batch) >= batch_size:
+                yield from batch
+                batch = []
+        yield from batch
+
+
+class SentenceSplitter(BatchComponent):
+    """Sentence boundaries by rule (see :mod:`extractors.sentences`), vectorised onto the tokens.
+
+    Sets ``Token.is_sent_start`` (so ``doc.sents`` works) and keeps the character ranges in
+    the doc's state (``doc._.kg_sentences``) for the resolver.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = doc_state(doc)
+        bounds = state.sentences = sentence_bounds(state.text, state.title_end)
         if len(doc):
             token_starts = doc.to_array(IDX).astype(numpy.int64)
             flags = numpy.full((len(doc), 1), _NOT_START, dtype=numpy.uint64)
@@ -94,15 +96,16 @@ class SentenceSplitter:
         return doc
 
 
-class AbbreviationFinder:
+class AbbreviationFinder(BatchComponent):
     """Short/long form pairs ("Dynamic Sparse No Training (DSnoT)") into ``doc._.kg_abbreviations``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_abbreviations = find_abbreviations(source_text(doc))
+        state = doc_state(doc)
+        state.abbreviations = find_abbreviations(state.text)
         return doc
 
 
-class CandidateFinder:
+class CandidateFinder(BatchComponent):
     """Runs one finder (see :mod:`extractors.finders`) and stamps its name and confidence."""
 
     def __init__(self, name: str, confidence: float, find: Finder) -> None:
@@ -111,14 +114,16 @@ class CandidateFinder:
         self.find = find
 
     def __call__(self, doc: Doc) -> Doc:
-        found = candidates(doc)
-        for cand in self.find(source_text(doc), title_end(doc)):
-            cand.source, cand.confidence = self.name, self.confidence
+        state = doc_state(doc)
+        found = state.candidates
+        name, confidence = self.name, self.confidence
+        for cand in self.find(state.text, state.title_end):
+            cand.source, cand.confidence = name, confidence
             found.append(cand)
         return doc
 
 
-class GazetteerMatcher:
+class GazetteerMatcher(BatchComponent):
     """Known methods, datasets, tasks and metrics from the JSONL pattern files."""
 
     def __init__(self, nlp: Language, name: str, patterns_dir: str | None, confidence: float) -> None:
@@ -147,9 +152,10 @@ class GazetteerMatcher:
             matcher.add(str(index), [pattern_tokenizer(entry.pattern)])
 
     def __call__(self, doc: Doc) -> Doc:
-        found = candidates(doc)
+        state = doc_state(doc)
+        found = state.candidates
         strings = doc.vocab.strings
-        text = source_text(doc)
+        text = state.text
         for matcher in (self.lower, self.exact):
             for match_id, start, end in matcher(doc):
                 entry = self.entries[int(strings[match_id])]
@@ -203,15 +209,16 @@ def _extend_compound(text: str, cand: Candidate) -> bool:
     return True
 
 
-class Resolver:
+class Resolver(BatchComponent):
     """Settle the candidates into mentions (see :mod:`extractors.resolve`)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        bounds = doc._.kg_sentences
+        state = doc_state(doc)
+        bounds = state.sentences
         if bounds is None:
-            bounds = sentence_bounds(source_text(doc), title_end(doc))
-        sentences = Sentences(source_text(doc), bounds)
-        doc._.kg_mentions = resolve(
-            source_text(doc), candidates(doc), doc._.kg_abbreviations or [], sentences, title_end(doc)
+            bounds = sentence_bounds(state.text, state.title_end)
+        sentences = Sentences(state.text, bounds)
+        state.mentions = resolve(
+            state.text, state.candidates, state.abbreviations, sentences, state.title_end
         )
         return doc

@@ -7,20 +7,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.acronyms import EVERYDAY
-from extractors.regex import lowered
+from extractors.regex import LiteralCues, lowered
 
 _HEAD = r"(?:dataset|benchmark|corpus|suite|leaderboard|testbed|treebank)"
 HEAD = re.compile(r"\s(" + _HEAD + r")\b")
 # One to four capitalised or alphanumeric words ending right before a dataset head noun.
 NAMED = re.compile(r"(?<![\w-])((?:(?:[A-Z][\w'.+-]*|\d[\w.+-]*[A-Za-z][\w.+-]*)\s){0,3}[A-Z][\w'.+-]*)$")
 _CONTEXT = 120
-# An evaluation cue, then a list of names.
-_CUE_SOURCE = (
-    r"\b(?:(?:experiments?|results|evaluat\w*|tested|benchmark\w*|trained|fine-tuned|pre-?trained)\s+on"
-    r"|(?:datasets?|benchmarks?|corpora|corpus|tasks?)"
-    r"\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?)|:|\())"
+# An evaluation cue ("experiments on", "benchmarks such as"), then a list of names.
+_LIST_INTRO = r"\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?)|:|\()"
+CUE = LiteralCues(  # on lower-cased text
+    [
+        *(rf"{word}\s+on" for word in (r"experiments?", "results", r"evaluat\w*", "tested")),
+        r"benchmark\w*\s+on",
+        *(rf"{word}\s+on" for word in ("trained", "fine-tuned", "pre-?trained")),
+        *(word + _LIST_INTRO for word in (r"datasets?", r"benchmarks?", "corpora", "corpus", r"tasks?")),
+    ]
 )
-CUE = re.compile(_CUE_SOURCE)  # on lower-cased text: much faster than IGNORECASE
 # Acronym-like names: two capitals, or letters and digits (CTB5, UD1.4, OntoNotes4.0, GSM8K).
 NAME = re.compile(
     r"(?<![\w-])((?:[A-Z][A-Za-z]*[A-Z0-9][\w.'+-]*|[A-Z][a-z]+\d[\w.+-]*)(?:[- ]v?\d[\w.]*)?)(?![\w-])"

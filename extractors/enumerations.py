@@ -7,13 +7,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractors.regex import LiteralCues, lowered
 from kg.model import Label
 
 _INTRO = r"\s*,?\s*\(?\s*(?:such as|including|like|e\.g\.,?|namely|:)\s*"
-CUES = (
-    (Label.TASK, re.compile(r"\b(?:tasks|applications)" + _INTRO, re.IGNORECASE)),
-    (Label.METRIC, re.compile(r"\b(?:metrics|measures)" + _INTRO, re.IGNORECASE)),
-)
+# One pattern a cue word, on the lower-cased text (see LiteralCues).
+_CUE_WORDS = {
+    "tasks": Label.TASK,
+    "applications": Label.TASK,
+    "metrics": Label.METRIC,
+    "measures": Label.METRIC,
+}
+CUES = LiteralCues(rf"(?P<{word}>{word})" + _INTRO for word in _CUE_WORDS)
 # Items end at a comma, "and"/"or", a closing bracket or the end of the sentence.
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s*/\s*)")
 _STOP = re.compile(
@@ -37,9 +42,8 @@ class Item:
 
 def find_enumerations(text: str) -> Iterator[Item]:
     """Items of every list that follows a typed cue, in order."""
-    for label, cue in CUES:
-        for match in cue.finditer(text):
-            yield from _items(text, match.end(), label)
+    for match in CUES.finditer(lowered(text)):
+        yield from _items(text, match.end(), _CUE_WORDS[str(match.lastgroup)])
 
 
 def _items(text: str, start: int, label: Label) -> Iterator[Item]:

@@ -5,14 +5,32 @@ from __future__ import annotations
 import bisect
 import re
 
-from extractors.regex import lowered
+from extractors.regex import LiteralCues, lowered
 
 # A cue before the mention in its sentence: "we propose X", "this paper introduces a new X".
 # Found verb first (verbs are rarer than "we"), then the subject within 45 characters before it.
-_CUE_VERB = re.compile(
-    r"\b(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|"
-    r"release[sd]?|construct(?:s|ed)?|build|built|create[sd]?|curate[sd]?|devise[sd]?|put forward|"
-    r"contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|collect(?:s|ed)?)\b"
+_CUE_VERB = LiteralCues(  # on lower-cased text
+    rf"{verb}\b"
+    for verb in (
+        "propose[sd]?",
+        "introduce[sd]?",
+        "present(?:s|ed)?",
+        "develop(?:s|ed)?",
+        "design(?:s|ed)?",
+        "release[sd]?",
+        "construct(?:s|ed)?",
+        "build",
+        "built",
+        "create[sd]?",
+        "curate[sd]?",
+        "devise[sd]?",
+        "put forward",
+        "contribute[sd]?",
+        "offer(?:s|ed)?",
+        "establish(?:es|ed)?",
+        "formulate[sd]?",
+        "collect(?:s|ed)?",
+    )
 )
 _CUE_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\b[^.;:]{0,40}$")
 # A naming cue right before the mention: "termed X", "called X", "dubbed X", "named X".
