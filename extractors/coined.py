@@ -22,10 +22,10 @@ TASK_HEADS = frozenset(
 )
 # Long forms naming a class of models or a field, never one entity.
 GENERIC_LONG = re.compile(
-    r"^(?:(?:large|small|multimodal|multi-modal|vision|visual|pre-?trained|foundation|masked|neural|"
+    r"^(?:(?:large-scale|small-scale|large|small|multimodal|multi-modal|vision|visual|pre-?trained|foundation|masked|neural|"
     r"generative|open|closed|proprietary|multilingual|conversational)[- ]?)*"
     r"(?:(?:vision[- ])?language|speech|diffusion|reasoning|reward|foundation|base|neural)?[- ]?"
-    r"(?:models?|networks?|LMs?)$"
+    r"(?:models?|networks?|LMs?|LLMs?|MLLMs?|VLMs?|LVLMs?)$"
     r"|^(?:artificial intelligence|machine learning|deep learning|natural language processing"
     r"|computer vision|reinforcement learning|generative AI)$",
     re.IGNORECASE,

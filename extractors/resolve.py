@@ -18,6 +18,8 @@ from kg.model import Evidence, Label, Mention
 
 ROLED = (Label.METHOD, Label.DATASET)
 COINED = "kg_coined"
+GAZETTEER = "kg_gazetteer"
+PHRASES = "kg_phrases"
 ACRONYMS = "kg_acronyms"
 
 
@@ -170,13 +172,23 @@ def type_by_task_noun(text: str, cands: list[Candidate]) -> None:
 
 
 def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
-    """Keep the longest of overlapping candidates (ties: links, models, gazetteer, coined)."""
+    """Keep the longest of overlapping candidates (ties: links, models, gazetteer, coined).
+
+    A known method at the end of a longer phrase of the same type stays too: "Multi-Level
+    Knowledge Distillation" is a kind of knowledge distillation, and the paper uses it.
+    """
     taken = bytearray(length)
     kept: list[Candidate] = []
+    nested: list[Candidate] = []
     for cand in sorted(cands, key=lambda c: (-c.length, PRIORITY.get(c.source, 9), c.start)):
         if not any(taken[cand.start : cand.end]):
             taken[cand.start : cand.end] = b"\x01" * cand.length
             kept.append(cand)
+        elif cand.source == GAZETTEER and cand.label is Label.METHOD and " " in cand.name:
+            nested.append(cand)
+    if nested:
+        ends = {(c.end, c.label) for c in kept if c.source == PHRASES}
+        kept += [c for c in nested if (c.end, c.label) in ends]
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 

@@ -173,3 +173,18 @@ def test_listed_tasks_end_at_the_verb() -> None:
         "Many NLP tasks such as tagging and machine reading comprehension are faced with data imbalance.",
     )
     assert "machine reading comprehension are faced" not in names(found, "tasks")
+
+
+def test_a_known_method_inside_a_longer_method_phrase_is_kept() -> None:
+    found = entities(
+        "Multi-Level Knowledge Distillation for Out-of-Distribution Detection",
+        "We study multi-level knowledge distillation for detection.",
+    )
+    methods = {n.lower() for n in names(found, "methods")}
+    assert {"multi-level knowledge distillation", "knowledge distillation"} <= methods
+
+
+@pytest.mark.parametrize("long_form", ["small-scale Multimodal Language Models", "large-scale MLLM"])
+def test_scaled_model_classes_are_generic(long_form: str) -> None:
+    found = entities("Making models tiny", f"We distil a {long_form} (s-MLLM) from a teacher.")
+    assert long_form not in names(found, "methods")
