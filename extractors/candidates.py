@@ -39,6 +39,9 @@ class Candidate:
     salient_only: bool = False
     known_forms: frozenset[str] = frozenset()
     defined: bool = False  # the paper defines it with an abbreviation
+    nested: bool = (
+        False  # inside a longer mention ("knowledge distillation" in "Sinkhorn Knowledge Distillation")
+    )
     aliases: set[str] = field(default_factory=set)
     attrs: dict[str, str] = field(default_factory=dict)
 

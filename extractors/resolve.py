@@ -175,7 +175,8 @@ def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
     """Keep the longest of overlapping candidates (ties: links, models, gazetteer, coined).
 
     A known method at the end of a longer phrase of the same type stays too: "Multi-Level
-    Knowledge Distillation" is a kind of knowledge distillation, and the paper uses it.
+    Knowledge Distillation" is a kind of knowledge distillation, which the paper uses (a nested
+    mention never makes the paper its proposer).
     """
     taken = bytearray(length)
     kept: list[Candidate] = []
@@ -188,7 +189,10 @@ def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
             nested.append(cand)
     if nested:
         ends = {(c.end, c.label) for c in kept if c.source == PHRASES}
-        kept += [c for c in nested if (c.end, c.label) in ends]
+        for cand in nested:
+            if (cand.end, cand.label) in ends:
+                cand.nested = True
+                kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
@@ -231,7 +235,7 @@ def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_e
     proposed: set[str] = set()
     cues = cue_ends(text)
     for cand in cands:
-        if cand.label in ROLED and cand.key not in proposed:
+        if cand.label in ROLED and cand.key not in proposed and not cand.nested:
             s_start, _ = sentences.at(cand.start)
             if is_proposed_at(text, s_start, cand.start, cand.end, cues, in_title=cand.start < title_end):
                 proposed.add(cand.key)

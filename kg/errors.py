@@ -38,3 +38,9 @@ class StoreError(KGError):
 
 class NotFoundError(KGError):
     """A paper or entity the user named is not in the graph."""
+
+
+class ReadOnlyError(KGError):
+    """A Cypher statement that writes, run where only reads are allowed; names the clause."""
+
+    exit_code = 2

@@ -33,9 +33,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from kg.cli import demo_cmd, export_cmd, extract_cmd, ingest_cmd, read_cmds, sync_cmd
+    from kg.cli import demo_cmd, export_cmd, extract_cmd, ingest_cmd, query_cmds, read_cmds, sync_cmd
 
-    for module in (ingest_cmd, extract_cmd, read_cmds, export_cmd, sync_cmd, demo_cmd):
+    for module in (ingest_cmd, extract_cmd, read_cmds, query_cmds, export_cmd, sync_cmd, demo_cmd):
         module.register(app)
 
 

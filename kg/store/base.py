@@ -65,6 +65,9 @@ class Subgraph:
 class GraphStore(Protocol):
     """A graph of papers and entities, embedded (NetworkX) or remote (Neo4j)."""
 
+    cypher_dialect: str
+    """Which Cypher :meth:`run_cypher` speaks: ``"embedded"`` (ladybug) or ``"neo4j"``."""
+
     def upsert_nodes(self, label: Label, rows: Iterable[Row]) -> None:
         """Create or update nodes; every row has an ``id`` and scalar or list-of-scalar values.
 
@@ -98,8 +101,14 @@ class GraphStore(Protocol):
     def stats(self) -> Stats:
         """Counts per label and per relationship type."""
 
-    def run_cypher(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Run a read-only Cypher query with parameters; one dict a result row."""
+    def run_cypher(
+        self, query: str, params: Mapping[str, Any], *, write: bool = False
+    ) -> list[dict[str, Any]]:
+        """Run a Cypher statement with parameters; one dict a result row (see kg.store.cypher_values).
+
+        A statement that writes is refused with :class:`~kg.errors.ReadOnlyError` unless ``write``
+        (kg.store.read_only); the embedded store refuses writes even then.
+        """
 
     def clear(self) -> None:
         """Delete every node and edge."""

@@ -56,6 +56,8 @@ class Neo4jStore:
     switch, a lost connection) are retried for up to ``retry_seconds``.
     """
 
+    cypher_dialect = "neo4j"
+
     def __init__(
         self,
         uri: str,
@@ -281,10 +283,18 @@ class Neo4jStore:
         edges = dict(zip([rel.value for rel in RelType], counts[len(Label) :], strict=True))
         return Stats.of(nodes, edges)
 
-    def run_cypher(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """A read-only query: the session is in read mode, so the server refuses any write."""
+    def run_cypher(
+        self, query: str, params: Mapping[str, Any], *, write: bool = False
+    ) -> list[dict[str, Any]]:
+        """Read-only unless ``write``: a writing statement is refused (kg.store.read_only) and the
+        session is in read mode, so the server refuses any write the scan missed; with ``write``
+        it runs in a write transaction. Values as in kg.store.cypher_values."""
+        from kg.store.read_only import check_read_only
+
+        if not write:
+            check_read_only(query)
         with self._errors("running Cypher"):
-            return self._read(_data, query, dict(params))
+            return (self._write if write else self._read)(_data, query, dict(params))
 
 
 # -- transaction functions (module level: the driver may call them again on a retry) ----------
@@ -309,7 +319,12 @@ def _records(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -
 
 
 def _data(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return [record.data() for record in tx.run(query, params)]
+    from kg.store.cypher_values import neo4j_value
+
+    rows = []
+    for record in tx.run(query, params):
+        rows.append({key: neo4j_value(record[key]) for key in record.keys()})  # noqa: SIM118 (a Record)
+    return rows
 
 
 def _chunked(

@@ -8,13 +8,16 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kg.errors import GraphFileError, StoreError
 from kg.model import Edge, Label, Node, RelType
 from kg.store.base import Row, Stats, Subgraph, present
+
+if TYPE_CHECKING:
+    from kg.store.embedded_cypher import EmbeddedCypher
 
 FILE_FORMAT = "paper-kg/graph"
 FILE_VERSION = 1
@@ -27,6 +30,11 @@ class NetworkXStore:
     so there is at most one edge of a type between two nodes. ``path=None`` is a graph held in
     memory only (committing it does nothing).
     """
+
+    cypher_dialect = "embedded"
+
+    _writes = 0
+    """Write calls so far: the embedded Cypher engine in use is for one count of them."""
 
     def __init__(self, path: Path | None, *, create: bool = True) -> None:
         self.path = path
@@ -57,6 +65,7 @@ class NetworkXStore:
             graph.add_node(node.pop("id"), **node)
         for edge in data["edges"]:
             graph.add_edge(edge.pop("source"), edge.pop("target"), key=edge["type"], **edge)
+        self._mark_saved()
 
     def to_json(self) -> dict[str, Any]:
         """The file's content: nodes and edges in a deterministic order."""
@@ -88,6 +97,7 @@ class NetworkXStore:
             Path(tmp).unlink(missing_ok=True)
             raise
         _fsync_dir(self.path.parent)
+        self._mark_saved()
 
     def close(self) -> None:
         """Nothing to release: uncommitted changes are dropped with the object."""
@@ -95,6 +105,7 @@ class NetworkXStore:
     # -- writes ---------------------------------------------------------------------------
 
     def upsert_nodes(self, label: Label, rows: Iterable[Row]) -> None:
+        self._writes += 1
         graph = self.graph
         for row in rows:
             node_id, props = row["id"], present(row, "id")
@@ -107,6 +118,7 @@ class NetworkXStore:
                 graph.add_node(node_id, label=label.value, **props)
 
     def upsert_edges(self, rel: RelType, rows: Iterable[tuple[str, str, Row]]) -> None:
+        self._writes += 1
         graph = self.graph
         rows = list(rows)
         for source, target, _ in rows:  # all or nothing, like a Neo4j write batch
@@ -121,6 +133,7 @@ class NetworkXStore:
                 graph.add_edge(source, target, key=rel.value, type=rel.value, **props)
 
     def rename_node(self, label: Label, old_id: str, new_id: str) -> None:
+        self._writes += 1
         if old_id not in self.graph or self.graph.nodes[old_id]["label"] != label.value:
             return
         if new_id in self.graph:
@@ -128,6 +141,7 @@ class NetworkXStore:
         nx.relabel_nodes(self.graph, {old_id: new_id}, copy=False)
 
     def clear(self) -> None:
+        self._writes += 1
         self.graph.clear()
 
     # -- reads ----------------------------------------------------------------------------
@@ -196,11 +210,63 @@ class NetworkXStore:
         edges = Counter(key for _, _, key in self.graph.edges(keys=True))
         return Stats.of(nodes, edges)
 
-    def run_cypher(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        raise StoreError(
-            "the embedded store does not run Cypher yet (embedded Cypher arrives with named queries); "
-            "use a Neo4j store (--store bolt://host:port)"
-        )
+    # -- Cypher (kg.store.embedded_cypher) ------------------------------------------------------
+
+    def run_cypher(
+        self, query: str, params: Mapping[str, Any], *, write: bool = False
+    ) -> list[dict[str, Any]]:
+        """Run Cypher on the embedded engine built from this graph (see :mod:`kg.store.embedded_cypher`).
+
+        Read-only: a statement that writes is refused (:class:`~kg.errors.ReadOnlyError`) even with
+        ``write=True``, since the graph file is the store of record (change it with ``kg ingest``).
+        """
+        from kg.errors import ReadOnlyError
+        from kg.store.read_only import check_read_only, writing_clause
+
+        if write:
+            clause = writing_clause(query)
+            if clause is not None:
+                raise ReadOnlyError(
+                    f"the embedded store runs read-only Cypher only ({clause} refused): its store of "
+                    "record is the graph file, changed by 'kg ingest'; use a Neo4j store to write with Cypher"
+                )
+        check_read_only(query)
+        return self._cypher_engine().run(query, params)
+
+    def _mark_saved(self) -> None:
+        """Remember the graph file's state as read or written (the embedded engine is keyed on it)."""
+        from kg.store.embedded_cypher import FileState
+
+        assert self.path is not None
+        self._saved = (FileState.of(self.path), self._writes)
+
+    def _cypher_engine(self) -> EmbeddedCypher:
+        """The engine for the graph as it is now: the graph file's (built once a file version), or
+        one in memory for a graph without a file, with uncommitted writes, or whose file moved on.
+
+        Writes are noticed through this store's methods; change ``self.graph`` directly and the
+        engine in use is not rebuilt.
+        """
+        from kg.store import embedded_cypher as engines
+
+        graph = self.graph
+        state, writes = getattr(self, "_saved", (None, -1))
+        if state is not None and writes == self._writes and state == engines.FileState.of(self.path):
+            key: Any = state
+        else:
+            key = ("memory", id(graph), self._writes)
+        cached: tuple[Any, EmbeddedCypher] | None = getattr(self, "_cypher", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        if cached is not None:
+            cached[1].close()
+        if isinstance(key, engines.FileState):
+            assert self.path is not None
+            engine = engines.on_disk(self.path, graph, key)
+        else:
+            engine = engines.in_memory(graph)
+        self._cypher = (key, engine)
+        return engine
 
 
 def _fsync_dir(directory: Path) -> None:
