@@ -13,7 +13,19 @@ methods, a long tail) follows the corpus. Authors: each paper draws an author co
 corpus's papers that state one, and authors from a pool of 1.5 per paper with Zipf(0.8) weights.
 
 Not a test: prints a report, exits 0. With no --uri it starts tests/neo4j/serve on a temporary
-directory (page cache and heap from --pagecache/--heap).
+directory (page cache and heap from --pagecache/--heap, JVM flags from --jvm). The first load goes
+into a fresh server (cold JIT, empty store files); --repeat N clears and loads again N-1 times (a
+warm server, as a long-running production one is). Each load is compared with the embedded store
+in the same run. Then the transport ceiling: the same edge rows, in the same batches, sent to a
+statement that only counts them (queries/store/count-rows.cypher), one batch at a time. CPU
+seconds of this process and of the server process (read from /proc, when the bench started the
+server) show which side is busy.
+
+The default server JVM flags are ones a production Neo4j can use too (neo4j.conf):
+``-Xms`` = ``-Xmx`` (``server.memory.heap.initial_size`` = ``server.memory.heap.max_size``, as
+Neo4j recommends), the parallel collector with a young generation of half the heap
+(``server.jvm.additional=-XX:+UseParallelGC`` and ``-Xmn``): with the test server's small,
+growing serial-collector heap, garbage collection took about a fifth of the server's CPU here.
 """
 
 from __future__ import annotations
@@ -129,6 +141,46 @@ def load(store: GraphStore, nodes: Rows, edges: EdgeRows, verbose: bool = False)
     return middle - start, time.perf_counter() - middle
 
 
+class CpuClock:
+    """CPU seconds of this process and (if known) of the server process, between two reads."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        self.server_pid = server_pid
+
+    def read(self) -> tuple[float, float | None]:
+        server = None
+        if self.server_pid is not None:
+            fields = Path(f"/proc/{self.server_pid}/stat").read_text().rsplit(")", 1)[1].split()
+            server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return time.process_time(), server
+
+    @staticmethod
+    def describe(before: tuple[float, float | None], after: tuple[float, float | None]) -> str:
+        text = f"client CPU {after[0] - before[0]:.1f} s"
+        if before[1] is not None and after[1] is not None:
+            text += f", server CPU {after[1] - before[1]:.1f} s"
+        return text
+
+
+def transport_ceiling(
+    uri: str, auth: tuple[str, str] | None, database: str | None, edges: EdgeRows, batch: int
+) -> float:
+    """Seconds to send every edge row, batched as the store does, to a statement that only counts them."""
+    import neo4j
+
+    from kg.store.base import batched, present
+    from kg.store.cypher import render
+
+    query = render("count-rows")
+    start = time.perf_counter()
+    with neo4j.GraphDatabase.driver(uri, auth=auth) as driver, driver.session(database=database) as session:
+        for rel_rows in edges.values():
+            records = ({"source": s, "target": t, "props": present(p)} for s, t, p in rel_rows)
+            for chunk in batched(records, batch):
+                session.execute_read(lambda tx, rows: tx.run(query, {"rows": rows}).consume(), chunk)
+    return time.perf_counter() - start
+
+
 class RetryCounter(logging.Handler):
     """Counts the driver's "will be retried" warnings (deadlocks between the two writers)."""
 
@@ -164,14 +216,14 @@ def main() -> None:
     parser.add_argument("--uri", default=None, help="an existing Neo4j (it is cleared!)")
     parser.add_argument("--pagecache", default="1024", help="MiB, for the started test server")
     parser.add_argument("--heap", default="2g", help="for the started test server")
-    parser.add_argument("--workers", type=int, default=None, help="concurrent write transactions")
-    parser.add_argument("--reads", type=int, default=300, help="neighbourhood reads to time")
     parser.add_argument(
-        "--warmup",
-        type=int,
-        default=0,
-        help="papers loaded (and cleared) first to warm the JVM; 0: none",
+        "--jvm",
+        default="-XX:-UseSerialGC -XX:+UseParallelGC -Xms{heap} -Xmn{half}",
+        help="JVM flags for the started test server ({heap}: --heap, {half}: half of it); '' for none",
     )
+    parser.add_argument("--workers", type=int, default=None, help="concurrent write transactions")
+    parser.add_argument("--repeat", type=int, default=2, help="loads: the first cold, then cleared and again")
+    parser.add_argument("--reads", type=int, default=300, help="neighbourhood reads to time")
     args = parser.parse_args()
 
     from kg.store.neo4j_store import DEFAULT_BATCH, DEFAULT_WORKERS, Neo4jStore
@@ -197,59 +249,77 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         server = None
         uri = args.uri
+        password = os.environ.get("KG_NEO4J_PASSWORD")
         if uri is None:
             from neo4j_server import Neo4jServer
 
+            heap_mib = _mebibytes(args.heap)
+            jvm = args.jvm.format(heap=f"{heap_mib}m", half=f"{heap_mib // 2}m")
+            password = "bench"
             server = Neo4jServer(
                 Path(tmp) / "neo4j",
-                password="bench",
-                env={"NEO4J_TEST_PAGECACHE": args.pagecache, "NEO4J_TEST_HEAP": args.heap},
+                password=password,
+                env={
+                    "NEO4J_TEST_PAGECACHE": args.pagecache,
+                    "NEO4J_TEST_HEAP": args.heap,
+                    "NEO4J_TEST_JAVA_OPTS": jvm,
+                },
             ).start()
             uri = server.uri
-            os.environ["KG_NEO4J_PASSWORD"] = "bench"
-            print(f"test Neo4j at {uri} (page cache {args.pagecache} MiB, heap {args.heap})")
+            print(
+                f"test Neo4j at {uri} (page cache {args.pagecache} MiB, heap {args.heap}, JVM flags {jvm!r})"
+            )
+        user = os.environ.get("KG_NEO4J_USER", "neo4j")
+        database = os.environ.get("KG_NEO4J_DATABASE")
+        cpu = CpuClock(server.pid if server is not None else None)
         try:
             neo = Neo4jStore(
                 uri,
-                user=os.environ.get("KG_NEO4J_USER", "neo4j"),
-                password=os.environ.get("KG_NEO4J_PASSWORD"),
-                database=os.environ.get("KG_NEO4J_DATABASE"),
+                user=user,
+                password=password,
+                database=database,
                 batch_size=args.batch or DEFAULT_BATCH,
                 workers=args.workers or DEFAULT_WORKERS,
             )
             neo.clear()
-            if args.warmup:
-                w_nodes, w_edges = synthesise(corpus(), args.warmup, args.seed + 1)
-                start = time.perf_counter()
-                load(neo, w_nodes, w_edges)
-                took = time.perf_counter() - start
-                w_count = sum(len(r) for r in w_edges.values())
+            embedded_path = Path(tmp) / "graph.json"
+            edge_phase = 0.0
+            for run in range(1, args.repeat + 1):
+                if run > 1:
+                    neo.clear()
+                retries.retries = 0
+                before = cpu.read()
+                neo_nodes, neo_edges = load(neo, nodes, edges, verbose=run == 1)
+                after = cpu.read()
+                neo_total = neo_nodes + neo_edges
+                edge_phase = neo_edges
+                state = "fresh server, cold JIT" if run == 1 else "cleared, warm server"
                 print(
-                    f"warm-up on a fresh server: {args.warmup:,} papers, {w_count:,} edges, "
-                    f"{w_count / took:,.0f} edges/s over the whole load (cold JIT); cleared"
+                    f"\nNeo4j load {run} ({state}; batch {neo.batch_size:,}, {neo.workers} writers, "
+                    f"{retries.retries} transactions retried): nodes {neo_nodes:.1f} s, edges {neo_edges:.1f} s; "
+                    + cpu.describe(before, after)
                 )
-                neo.clear()
-            retries.retries = 0
-            neo_nodes, neo_edges = load(neo, nodes, edges, verbose=True)
-            neo_total = neo_nodes + neo_edges
-            print(
-                f"\nNeo4j (batch {neo.batch_size:,}, {neo.workers} writers, "
-                f"{retries.retries} transactions retried): nodes {neo_nodes:.1f} s, edges {neo_edges:.1f} s"
-            )
-            print(f"  edges/s over the whole load: {n_edges / neo_total:,.0f}")
-            print(f"  edges/s in the edge phase:   {n_edges / neo_edges:,.0f}")
+                print(f"  edges/s over the whole load: {n_edges / neo_total:,.0f}")
+                print(f"  edges/s in the edge phase:   {n_edges / neo_edges:,.0f}")
 
-            embedded = NetworkXStore(Path(tmp) / "graph.json")
-            nx_nodes, nx_edges = load(embedded, nodes, edges)
-            nx_total = nx_nodes + nx_edges
-            print(
-                f"embedded (NetworkX, incl. writing the file): nodes {nx_nodes:.1f} s, "
-                f"edges + save {nx_edges:.1f} s"
+                embedded_path.unlink(missing_ok=True)
+                embedded = NetworkXStore(embedded_path)
+                nx_nodes, nx_edges = load(embedded, nodes, edges)
+                nx_total = nx_nodes + nx_edges
+                print(
+                    f"  embedded (NetworkX, incl. writing the file): {nx_total:.1f} s, "
+                    f"{n_edges / nx_total:,.0f} edges/s; Neo4j takes {neo_total / nx_total:.2f}x as long"
+                )
+
+            before = cpu.read()
+            ceiling = transport_ceiling(
+                uri, (user, password) if password else None, database, edges, neo.batch_size
             )
-            print(f"  edges/s over the whole load: {n_edges / nx_total:,.0f}")
+            after = cpu.read()
             print(
-                f"ratio: Neo4j load takes {neo_total / nx_total:.2f}x the embedded load "
-                f"(Neo4j at {nx_total / neo_total:.2f}x the embedded speed)"
+                f"\ntransport ceiling (the edge rows to a statement that only counts them, one batch at a time): "
+                f"{n_edges / ceiling:,.0f} rows/s, {ceiling / edge_phase:.2f} of the last edge phase's time; "
+                + cpu.describe(before, after)
             )
 
             rng = random.Random(args.seed)
@@ -264,6 +334,15 @@ def main() -> None:
         finally:
             if server is not None:
                 server.stop()
+
+
+def _mebibytes(size: str) -> int:
+    """``2g``, ``512m`` or a number of MiB as MiB."""
+    units = {"g": 1024, "m": 1, "k": 1 / 1024}
+    text = size.strip().lower()
+    if text[-1:] in units:
+        return int(float(text[:-1]) * units[text[-1]])
+    return int(text)
 
 
 if __name__ == "__main__":

@@ -3,19 +3,26 @@ that a re-run completes into the same graph as an uninterrupted load."""
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
-import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from neo4j_server import free_port
+from neo4j_server import Neo4jServer, free_port
 from store_helpers import Neo4jTarget, dump, start_test_server, synthetic
 from typer.testing import CliRunner
 
+from kg.build import ingest
 from kg.cli import app
 from kg.errors import StoreError
+from kg.store.base import Stats
 from kg.store.copy import copy_graph
+
+if TYPE_CHECKING:
+    from kg.store.neo4j_store import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
 
@@ -70,33 +77,88 @@ def test_a_missing_database(neo4j_target: Neo4jTarget) -> None:
     assert "no database 'nosuchdb'" in err
 
 
-def test_a_load_cut_by_a_server_crash_can_be_rerun(tmp_path: Path, neo4j_target: Neo4jTarget) -> None:
-    """Kill -9 the server mid-load, restart it on the same data directory, load again: the graph
-    equals the source and an uninterrupted load into another server."""
-    source = synthetic(papers=600, methods=200, edges_per_paper=4)
-    expected = dump(source)
-    total = sum(len(rows) for rows in expected.values())
+CRASH_BATCH = 50
+"""Rows per write transaction in the crash tests: small, so a load is many batches."""
+
+
+def _crash_after(server: Neo4jServer, batches: int) -> Callable[[int], None]:
+    """An ``on_batch`` hook that SIGKILLs ``server`` once ``batches`` write transactions committed
+    (the other writer's transaction may be in flight: the kill lands mid-load, at a fixed point)."""
+    committed = itertools.count(1)
+
+    def hook(_rows: int) -> None:
+        if next(committed) == batches:
+            server.kill()
+
+    return hook
+
+
+def _crashing_store(server: Neo4jServer, batches: int) -> Neo4jStore:
+    return Neo4jTarget(server.uri, "neo4j", PASSWORD, None).open(
+        batch_size=CRASH_BATCH, retry_seconds=2, on_batch=_crash_after(server, batches)
+    )
+
+
+def _assert_cut_short(err: pytest.ExceptionInfo[StoreError]) -> None:
+    message = str(err.value)
+    assert "cannot reach the server" in message
+    assert "\n" not in message and PASSWORD not in message
+
+
+def _size(stats: Stats) -> int:
+    return sum(stats.nodes.values()) + sum(stats.edges.values())
+
+
+def test_an_ingest_cut_by_a_server_crash_can_be_rerun(
+    tmp_path: Path, neo4j_target: Neo4jTarget, sample: list[Path]
+) -> None:
+    """``kg ingest`` of the sample corpus, the server SIGKILLed after two thirds of the write
+    batches, restarted on the same data directory, the ingest run again: the graph equals an
+    uninterrupted ingest into a fresh database, node for node and edge for edge."""
+    batches: list[int] = []
+    fresh = neo4j_target.open(batch_size=CRASH_BATCH, on_batch=batches.append)
+    fresh.clear()
+    ingest(fresh, sample)
+    expected, expected_stats = dump(fresh), fresh.stats()
+    fresh.close()
+    assert len(batches) > 30 and expected_stats.nodes["Paper"] == 250
+
     server = start_test_server(tmp_path / "crashing", password=PASSWORD)
     try:
-        store = Neo4jTarget(server.uri, "neo4j", PASSWORD, None).open(batch_size=200, retry_seconds=2)
-        killer: list[threading.Timer] = []
-
-        def crash_soon(done: int, _total: int) -> None:
-            if done >= total * 0.4 and not killer:  # part-way through the edges
-                killer.append(threading.Timer(0.05, server.kill))
-                killer[0].start()
-
-        with pytest.raises(StoreError, match="cannot reach the server") as err:
-            copy_graph(source, store, batch_size=200, on_progress=crash_soon)
-        killer[0].join()
-        assert "\n" not in str(err.value) and PASSWORD not in str(err.value)
+        store = _crashing_store(server, len(batches) * 2 // 3)
+        with pytest.raises(StoreError) as err:
+            ingest(store, sample)
+        _assert_cut_short(err)
         store.close()
 
         server.start()  # the same data directory: Neo4j recovers from its transaction log
         store = Neo4jTarget(server.uri, "neo4j", PASSWORD, None).open()
-        partial = store.stats()
-        written = sum(partial.nodes.values()) + sum(partial.edges.values())
-        assert total * 0.3 < written < total
+        assert 0.3 * _size(expected_stats) < _size(store.stats()) < _size(expected_stats)
+        ingest(store, sample)
+        assert store.stats() == expected_stats
+        assert dump(store) == expected
+        store.close()
+    finally:
+        server.stop()
+
+
+def test_a_copy_cut_by_a_server_crash_can_be_rerun(tmp_path: Path, neo4j_target: Neo4jTarget) -> None:
+    """``kg sync`` into Neo4j, killed part-way through the edges and run again: the graph equals the
+    source and an uninterrupted copy into another server."""
+    source = synthetic(papers=600, methods=200, edges_per_paper=4)
+    expected = dump(source)
+    total = _size(source.stats())
+    server = start_test_server(tmp_path / "crashing", password=PASSWORD)
+    try:
+        store = _crashing_store(server, (total // CRASH_BATCH) * 2 // 3)
+        with pytest.raises(StoreError) as err:
+            copy_graph(source, store, batch_size=200)
+        _assert_cut_short(err)
+        store.close()
+
+        server.start()
+        store = Neo4jTarget(server.uri, "neo4j", PASSWORD, None).open()
+        assert 0.3 * total < _size(store.stats()) < total
         copy_graph(source, store)
         assert dump(store) == expected
         store.close()

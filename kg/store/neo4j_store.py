@@ -26,10 +26,13 @@ from kg.store.cypher import render
 from kg.store.partition import edge_rounds, node_parts
 
 DEFAULT_BATCH = 5_000
-"""Rows per write transaction (see bench/bench_neo4j_load.py)."""
+"""Rows per write transaction (see bench/bench_neo4j_load.py): 10,000 loaded about 5% faster
+there, within the noise; 1,000 and 20,000 were slower."""
 DEFAULT_WORKERS = 2
 """Write transactions in flight at once (over disjoint nodes: see :mod:`kg.store.partition`).
-Two roughly double the write rate of one on a two-core machine; more gained nothing there."""
+On a two-core machine two loaded the 100,000-paper bench graph 1.35-1.4 times as fast as one
+(the server runs one transaction on one core); three were slower than one on a smaller graph
+(more waiting on shared relationship-chain locks)."""
 READ_CHUNK = 10_000
 """Ids or values per lookup query."""
 SMALL_SUBGRAPH = 64
@@ -53,7 +56,8 @@ class Neo4jStore:
     ``create=False`` opens for reading: no schema set-up, just a check that the database answers.
     Writes run ``workers`` transactions of up to ``batch_size`` rows at once, over disjoint nodes
     so that they seldom wait for each other's locks; transient failures (a deadlock, a leader
-    switch, a lost connection) are retried for up to ``retry_seconds``.
+    switch, a lost connection) are retried for up to ``retry_seconds``. ``on_batch(rows)`` is
+    called (in the writing thread) after each write transaction of ``rows`` rows has committed.
     """
 
     cypher_dialect = "neo4j"
@@ -69,8 +73,10 @@ class Neo4jStore:
         batch_size: int = DEFAULT_BATCH,
         workers: int = DEFAULT_WORKERS,
         retry_seconds: float = DEFAULT_RETRY_SECONDS,
+        on_batch: Callable[[int], None] | None = None,
     ) -> None:
         self.uri = uri
+        self.on_batch = on_batch
         self.user = user
         self.database = database
         self.batch_size = batch_size
@@ -155,15 +161,21 @@ class Neo4jStore:
         with self._session(neo4j.READ_ACCESS) as session:
             return session.execute_read(work, *args)
 
+    def _write_batch(self, work: Callable[..., None], *args: Any) -> None:
+        """One write transaction over the rows in ``args[-1]``, then ``on_batch``."""
+        self._write(work, *args)
+        if self.on_batch is not None:
+            self.on_batch(len(args[-1]))
+
     def _concurrently(self, work: Callable[..., None], jobs: list[tuple[Any, ...]]) -> None:
-        """One write transaction per job, run side by side; the first failure is raised."""
+        """One write transaction per job (rows last), side by side; the first failure is raised."""
         if len(jobs) <= 1:
             for args in jobs:
-                self._write(work, *args)
+                self._write_batch(work, *args)
             return
         if self._pool is None:
             self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="kg-neo4j")
-        futures = [self._pool.submit(self._write, work, *args) for args in jobs]
+        futures = [self._pool.submit(self._write_batch, work, *args) for args in jobs]
         wait(futures)
         for future in futures:
             future.result()
@@ -180,9 +192,7 @@ class Neo4jStore:
         records = ({"id": row["id"], "props": present(row, "id")} for row in rows)
         with self._errors(f"writing {label.value} nodes"):
             for chunk in batched(records, self.batch_size * self.workers):
-                self._concurrently(
-                    _run, [(query, {"rows": part}) for part in node_parts(chunk, self.workers)]
-                )
+                self._concurrently(_upsert, [(query, part) for part in node_parts(chunk, self.workers)])
 
     def upsert_edges(self, rel: RelType, rows: Iterable[tuple[str, str, Row]]) -> None:
         query = render("upsert-edges", rel=rel)
@@ -300,8 +310,8 @@ class Neo4jStore:
 # -- transaction functions (module level: the driver may call them again on a retry) ----------
 
 
-def _run(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> None:
-    tx.run(query, params).consume()
+def _upsert(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, Any]]) -> None:
+    tx.run(query, {"rows": rows}).consume()
 
 
 def _run_all(tx: neo4j.ManagedTransaction, queries: list[str]) -> None:
