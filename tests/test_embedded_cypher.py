@@ -317,6 +317,63 @@ def test_text_lists_and_nulls_round_trip(title: str, items: list[str], upvotes: 
     ]
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(names=["null", "NULL", "a b", "ü🚀", "(x)", "1", "true", "x" * 300], plain=True)
+@example(names=["a, b", "[x]", "'q'", '"q"', "back\\slash", " lead", "trail ", "{m}"], plain=False)
+@given(names=st.lists(TEXT, max_size=6), plain=st.booleans())
+def test_lists_of_many_rows_round_trip(names: list[str], plain: bool) -> None:
+    """Lists are written in the engine's list syntax when every item of the column allows it,
+    else escaped in a helper column: both ways, every row reads back as written."""
+    store = NetworkXStore(None)
+    rows: list[dict[str, Any]] = [{"id": f"p{i}", "authors": names[i:]} for i in range(len(names) + 1)]
+    rows.append({"id": "p-none", "authors": None})
+    if not plain:
+        rows.append({"id": "p-odd", "authors": ["needs, escaping", ""]})
+    store.upsert_nodes(Label.PAPER, rows)
+    got = store.run_cypher("MATCH (p:Paper) RETURN p.id AS id, p.authors AS authors", {})
+    assert sorted(got, key=lambda r: r["id"]) == sorted(
+        ({"id": r["id"], "authors": r["authors"]} for r in rows), key=lambda r: r["id"]
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ints=st.lists(st.integers(-(2**63), 2**63 - 1), max_size=4),
+    floats=st.lists(st.floats(allow_nan=False, allow_infinity=False), min_size=1, max_size=4),
+    flags=st.lists(st.booleans(), max_size=4),
+)
+def test_number_and_boolean_lists_round_trip(ints: list[int], floats: list[float], flags: list[bool]) -> None:
+    store = NetworkXStore(None)
+    store.upsert_nodes(Label.PAPER, [{"id": "p1", "ints": ints, "floats": floats, "flags": flags}])
+    rows = store.run_cypher("MATCH (p:Paper) RETURN p.ints AS i, p.floats AS f, p.flags AS b", {})
+    assert rows == [{"i": ints, "f": floats, "b": flags}]
+
+
+def test_properties_no_row_has_are_still_columns() -> None:
+    """Columns without a single value are left out of the bulk load and added after it."""
+    store = NetworkXStore(None)
+    store.upsert_nodes(Label.PAPER, [{"id": "p1"}])
+    store.upsert_nodes(Label.AUTHOR, [{"id": "author:a", "name": "A"}])
+    store.upsert_edges(RelType.WROTE, [("author:a", "p1", {})])
+    rows = store.run_cypher(
+        "MATCH (a:Author)-[r:WROTE]->(p:Paper) RETURN p.title AS title, p.authors AS authors, "
+        "p.upvotes AS upvotes, r.evidence AS evidence, r.position AS position, r.confidence AS confidence, "
+        "a.aliases AS aliases",
+        {},
+    )
+    assert rows == [
+        {
+            "title": None,
+            "authors": None,
+            "upvotes": None,
+            "evidence": None,
+            "position": None,
+            "confidence": None,
+            "aliases": None,
+        }
+    ]
+
+
 def test_other_properties_get_typed_columns() -> None:
     store = NetworkXStore(None)
     store.upsert_nodes(
