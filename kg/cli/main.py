@@ -33,9 +33,18 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from kg.cli import demo_cmd, export_cmd, extract_cmd, ingest_cmd, query_cmds, read_cmds, sync_cmd
+    from kg.cli import (
+        demo_cmd,
+        export_cmd,
+        extract_cmd,
+        ingest_cmd,
+        query_cmds,
+        read_cmds,
+        sync_cmd,
+        view_cmd,
+    )
 
-    for module in (ingest_cmd, extract_cmd, read_cmds, query_cmds, export_cmd, sync_cmd, demo_cmd):
+    for module in (ingest_cmd, extract_cmd, read_cmds, query_cmds, export_cmd, sync_cmd, demo_cmd, view_cmd):
         module.register(app)
 
 
