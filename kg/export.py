@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
+from kg.atomic import atomic_write
 from kg.model import Label, RelType
 
 if TYPE_CHECKING:
@@ -26,20 +24,6 @@ class ExportFormat(StrEnum):
     GEXF = "gexf"
     JSON = "json"
     CSV = "csv"
-
-
-@contextmanager
-def _atomic(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Write ``path`` through a temporary file renamed into place on success."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        encoding, newline = (None, None) if "b" in mode else ("utf-8", "")
-        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _flat(value: Any) -> Any:
@@ -80,7 +64,7 @@ def _csv_value(value: Any) -> Any:
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
-    with _atomic(path) as handle:
+    with atomic_write(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
@@ -114,7 +98,7 @@ def export_csv(store: NetworkXStore, directory: Path) -> list[Path]:
     command += [f"  --nodes={p.name}" for p in written if p.name.startswith("nodes_")]
     command += [f"  --relationships={p.name}" for p in written if p.name.startswith("relationships_")]
     written.append(directory / "import.sh")
-    with _atomic(written[-1]) as handle:
+    with atomic_write(written[-1]) as handle:
         handle.write("#!/bin/sh\n# Load these files into an empty Neo4j database.\n")
         handle.write(" \\\n".join(command) + "\n")
     return written
@@ -140,7 +124,7 @@ def export_graph(store: GraphStore, fmt: ExportFormat, directory: Path) -> list[
         return export_csv(store, directory)
     target = directory / f"graph.{fmt.value}"
     if fmt is ExportFormat.JSON:
-        with _atomic(target) as handle:
+        with atomic_write(target) as handle:
             json.dump(store.to_json(), handle, ensure_ascii=False, indent=1)
         return [target]
     import networkx as nx
@@ -149,6 +133,6 @@ def export_graph(store: GraphStore, fmt: ExportFormat, directory: Path) -> list[
         ExportFormat.GRAPHML: nx.write_graphml,
         ExportFormat.GEXF: nx.write_gexf,
     }
-    with _atomic(target, "wb") as handle:
+    with atomic_write(target, "wb") as handle:
         writers[fmt](_flat_graph(store), handle)
     return [target]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -12,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from kg.atomic import atomic_write
 from kg.errors import GraphFileError, StoreError
 from kg.model import Edge, Label, Node, RelType
 from kg.store.base import Row, Stats, Subgraph, present
@@ -84,19 +83,9 @@ class NetworkXStore:
         """Write the graph to a temporary file beside the target, then rename it into place."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
-                handle.write("\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _fsync_dir(self.path.parent)
+        with atomic_write(self.path, durable=True) as handle:
+            json.dump(self.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
+            handle.write("\n")
         self._mark_saved()
 
     def close(self) -> None:
@@ -267,15 +256,3 @@ class NetworkXStore:
             engine = engines.in_memory(graph)
         self._cypher = (key, engine)
         return engine
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Persist a rename (POSIX); a no-op where directories cannot be opened."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
