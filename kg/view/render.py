@@ -134,10 +134,7 @@ def write_html(view: View, path: str | Path) -> Path:
 
 def _network(view: View) -> Any:
     """The pyvis network of a view's nodes and edges, styled."""
-    try:
-        from pyvis.network import Network
-    except ImportError as exc:
-        raise KGError(f"views need pyvis: pip install 'paper-kg[viz]' ({exc})") from exc
+    from pyvis.network import Network
 
     network = Network(directed=True, cdn_resources="in_line")
     names = {node.id: display_name(node) for node in view.nodes}
