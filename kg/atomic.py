@@ -26,13 +26,13 @@ def atomic_write(path: Path, mode: str = "w", *, durable: bool = False) -> Itera
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(path))
+        Path(tmp).chmod(_mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     if durable:
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
 
 def _mode_for(path: Path) -> int:
@@ -46,7 +46,7 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     """Persist a rename (POSIX); a no-op where directories cannot be opened."""
     try:
         fd = os.open(directory, os.O_RDONLY)

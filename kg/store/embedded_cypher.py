@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.atomic import fsync_dir
 from kg.errors import StoreError
 from kg.store.cypher_values import engine_value
 
@@ -191,7 +192,7 @@ def build(graph: nx.MultiDiGraph, target: Path) -> None:
         with open(partial, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
-        _fsync_dir(directory)
+        fsync_dir(directory)
     finally:
         for leftover in (partial, *_companions(partial)):
             _remove(leftover)
@@ -269,14 +270,3 @@ def _alive(pid: int) -> bool:
 def _remove(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
