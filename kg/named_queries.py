@@ -3,7 +3,10 @@
 A query file starts with a header of ``//`` comment lines (see :mod:`queries` for the format:
 name, title, description, parameters with type and default, read-only, examples); the rest is
 the statement, optionally with dialect sections (``// dialect: neo4j`` / ``// dialect: embedded``
-… ``// dialect: end``) where Neo4j and the embedded engine need different text. Parameter values
+… ``// dialect: end``) where Neo4j and the embedded engine need different text. A header line
+``// native: embedded NAME`` says the embedded store answers the query with the graph algorithm
+``kg.native_queries.NAME`` instead (for what its Cypher engine gets wrong); the statement is then
+Neo4j's. Parameter values
 from the user are checked and coerced by their declared type (:mod:`kg.query_params`), papers and
 entities named by the user are resolved to node ids first (:mod:`kg.resolve_names`), and every
 value travels to the store as a Cypher parameter: no user string is ever spliced into the text.
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
 DIALECTS = ("neo4j", "embedded")
 """Cypher dialects: Neo4j's, and the embedded engine's (ladybug, the maintained fork of Kùzu)."""
 
-_HEADER_KEYS = ("name", "title", "description", "parameters", "read-only", "example")
+_HEADER_KEYS = ("name", "title", "description", "parameters", "read-only", "native", "example")
 _KEY_LINE = re.compile(r"^//\s?(?P<key>[a-z-]+):\s*(?P<value>.*)$")
 _DIALECT_LINE = re.compile(r"^\s*//\s*dialect:\s*(?P<which>\S+)\s*$")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", re.DOTALL)
@@ -58,11 +61,16 @@ class NamedQuery:
     examples: tuple[str, ...]
     texts: Mapping[str, str] = field(repr=False)
     source: str = field(default="", repr=False)
+    native: Mapping[str, str] = field(default_factory=dict)
+    """Dialects answered by a function of :mod:`kg.native_queries` instead of Cypher: its name."""
 
     def cypher(self, dialect: str) -> str:
-        """The statement for ``dialect`` (``neo4j`` or ``embedded``)."""
+        """The statement for ``dialect`` (``neo4j`` or ``embedded``); for a dialect answered
+        natively, a comment naming the function."""
         if dialect not in DIALECTS:
             raise KGError(f"unknown Cypher dialect {dialect!r} (use {' or '.join(DIALECTS)})")
+        if dialect in self.native:
+            return f"// runs natively: kg.native_queries.{self.native[dialect]} (no Cypher)"
         return self.texts[dialect]
 
     @property
@@ -84,7 +92,7 @@ class NamedQuery:
             "read_only": self.read_only,
             "columns": self.columns,
             "examples": list(self.examples),
-            "cypher": dict(self.texts),
+            "cypher": {d: self.cypher(d) for d in DIALECTS},
         }
 
 
@@ -156,6 +164,7 @@ def parse_query(text: str, origin: str = "<query>") -> NamedQuery:
     declared = " ".join(header["parameters"]).strip()
     if declared not in ("", "none") or (declared == "none" and params):
         raise QueryFileError(f"{origin}: parameters go one a line, each starting with $name")
+    native = _native(header.get("native", []), origin)
     query = NamedQuery(
         name=" ".join(header["name"]).strip(),
         title=" ".join(header["title"]).strip(),
@@ -165,9 +174,25 @@ def parse_query(text: str, origin: str = "<query>") -> NamedQuery:
         examples=tuple(examples),
         texts=_dialect_texts(lines[body_start:], origin, body_start),
         source=text,
+        native=native,
     )
     _check_params_used(query, origin)
     return query
+
+
+def _native(values: list[str], origin: str) -> dict[str, str]:
+    """The ``native:`` header lines (``DIALECT FUNCTION``) as a dialect -> function map."""
+    from kg import native_queries
+
+    native: dict[str, str] = {}
+    for value in values:
+        parts = value.split()
+        if len(parts) != 2 or parts[0] not in DIALECTS:
+            raise QueryFileError(f"{origin}: native must be 'DIALECT FUNCTION', not {value!r}")
+        if parts[1] not in native_queries.FUNCTIONS:
+            raise QueryFileError(f"{origin}: kg.native_queries has no query function {parts[1]!r}")
+        native[parts[0]] = parts[1]
+    return native
 
 
 def _dialect_texts(lines: list[str], origin: str, offset: int) -> dict[str, str]:
@@ -274,4 +299,9 @@ def run_named_query(
     """
     query = get_query(name)
     bound = bind_params(store, query.name, query.params, params or {})
-    return run_checked(store, query.cypher(dialect_of(store)), bound, write=write and not query.read_only)
+    dialect = dialect_of(store)
+    if dialect in query.native:
+        from kg.native_queries import FUNCTIONS
+
+        return FUNCTIONS[query.native[dialect]](store, bound)
+    return run_checked(store, query.cypher(dialect), bound, write=write and not query.read_only)

@@ -11,11 +11,15 @@
 // read-only: yes
 // example: kg query run top-entities -p kind=family -p limit=5
 // example: kg query run top-entities -p kind=dataset -p since=2026-03 -p until=2026-04
-MATCH (p:Paper)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES|REPORTS|MENTIONS|IN_FAMILY*1..2]->(e)
-WITH p, e, coalesce(p.published, p.listed) AS date
-WHERE e.id STARTS WITH ($kind + ':')
-  AND ($since = '' OR left(date, size($since)) >= $since)
+MATCH (p:Paper)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES|REPORTS|MENTIONS]->(x)
+WHERE x.id STARTS WITH ($kind + ':') OR ($kind = 'family' AND x.id STARTS WITH 'model:')
+WITH p, x, coalesce(p.published, p.listed) AS date
+WHERE ($since = '' OR left(date, size($since)) >= $since)
   AND ($until = '' OR left(date, size($until)) <= $until)
-RETURN e.id AS id, e.name AS name, count(DISTINCT p) AS papers
+OPTIONAL MATCH (x)-[:IN_FAMILY]->(f:ModelFamily)
+WITH p, CASE WHEN $kind = 'family' THEN f.id ELSE x.id END AS id,
+     CASE WHEN $kind = 'family' THEN f.name ELSE x.name END AS name
+WHERE id IS NOT NULL
+RETURN id, name, count(DISTINCT p) AS papers
 ORDER BY papers DESC, id
 LIMIT $limit

@@ -83,7 +83,7 @@ def test_query_show_prints_the_file_or_one_dialect() -> None:
     assert ok("query", "show", "connection") == source
     neo4j = ok("query", "show", "connection", "--dialect", "neo4j")
     assert neo4j.strip() == get_query("connection").cypher("neo4j") and "allShortestPaths" in neo4j
-    assert "ALL SHORTEST" in ok("query", "show", "connection", "--dialect", "embedded")
+    assert "kg.native_queries.connection" in ok("query", "show", "connection", "--dialect", "embedded")
     document = json.loads(ok("query", "show", "shared-methods", "--format", "json"))
     assert document["columns"] == ["paper", "title", "date", "shared", "methods"]
     assert set(document["cypher"]) == {"neo4j", "embedded"}
