@@ -41,12 +41,23 @@ GENERIC_SHORT = frozenset(
 NON_ENTITY_HEADS = frozenset(
     """curse problem problems effect effects phenomenon law laws hypothesis paradox gap bureau institute
     association organization organisation university department agency office council society
-    english languages variety varieties dialect dialects tail distribution distributions""".split()
+    english languages variety varieties dialect dialects tail distribution distributions
+    disease disorder syndrome cancer event cell sea ocean river city country service forum
+    conference workshop imaging base""".split()
 )
 # Participles that end adjectives, not names ("Fine-Tuned (FT)", "long-tailed (LT)").
 _PARTICIPLE = re.compile(r"[a-z]{2,}ed$")
 _NOUNS_IN_ED = frozenset("speed seed feed need".split())
 _PREPOSITION = re.compile(r"\s(?:of|for|in|on|with|via|from|to|under|over)\s", re.IGNORECASE)
+
+
+# Words in -s that are singular nouns ("Loss", "Analysis", "Dynamics", "Bayes").
+_SINGULAR_IN_S = re.compile(r"(?:ss|us|is|ics|ous|bayes|news|series|species|gas|lens|atlas|chaos)$")
+
+
+def _is_plural(head: str) -> bool:
+    """A head noun in the plural: the long form names a class ("Outcome Reward Models")."""
+    return len(head) > 3 and head.endswith("s") and not _SINGULAR_IN_S.search(head)
 
 
 def head_word(long_form: str) -> str:
@@ -72,6 +83,10 @@ def coined_label(long_form: str) -> Label | None:
         return Label.TASK
     if head in {"model", "models"} and long_form.lower() == long_form:
         return None  # "a multimodal large language model": a class of models
+    if _is_plural(head) or (" " not in long_form.strip() and long_form.islower()):
+        # "graphics processing units", "Knowledge Graphs": a class of things, not one named
+        # entity; "state-of-the-art", "autoregressive": an adjective or a field, not a name.
+        return None
     return Label.METHOD
 
 
@@ -87,9 +102,16 @@ _TITLE_WORDS = frozenset(
     Benchmarking Introduction Overview Tutorial Perspective Perspectives Report Editorial
     Commentary Alignment Safety Fairness Bias Language Learning Attention""".split()
 )
-_PROPOSED_NAME = re.compile(
+# "we propose", "this paper introduces": where an introduced name may follow.
+_INTRODUCES = re.compile(
     r"\b(?i:we|this (?:paper|work))\s+(?:propose|introduce|present|develop|design|release|call)s?\s+"
-    r"(?:a |an |the )?(?:novel |new |simple )?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{2,}[\w-]*)\b"
+    r"(?:a |an |the )?(?:novel |new |simple )?"
+)
+# An acronym-like name ("TreeSynth", "DSnoT"), or a capitalised multi-word name set off by a comma
+# or a bracket ("we introduce Gumbel Distillation, a ...", "we present Integral Transformer (IT)").
+_PROPOSED_NAMES = (
+    re.compile(r"([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{2,}[\w-]*)\b"),
+    re.compile(r"((?:[A-Z][\w'-]*\s){1,5}[A-Z][\w'-]*)(?=,\s|\s\(|:\s)"),
 )
 _DATA_WORDS = re.compile(
     r"\b(?:datasets?|benchmarks?|corpus|corpora|suite|leaderboard|collection|data set)\b", re.IGNORECASE
@@ -103,11 +125,19 @@ def find_coined_names(text: str, title_end: int) -> Iterator[tuple[int, int, Lab
     title = _TITLE_NAME.match(text[:title_end])
     if title is not None and title.group(1) not in _TITLE_WORDS:
         hits.append((title.start(1), title.end(1), text[:title_end]))
-    for match in _PROPOSED_NAME.finditer(text):
+    # An introduced multi-word name with a measure's or a task's head is one ("Drift Factor");
+    # any other is a method, in the plural too ("Sliding Budget Windows": the paper names it).
+    typed: dict[str, Label] = {}
+    intros = [intro.end() for intro in _INTRODUCES.finditer(text)]
+    for match in (m for shape in _PROPOSED_NAMES for at in intros if (m := shape.match(text, at))):
+        if " " in match.group(1):
+            typed[match.group(1)] = coined_label(match.group(1)) or Label.METHOD
         sentence_end = text.find(".", match.end())
         hits.append(
-            (match.start(1), match.end(1), text[match.end(1) : sentence_end if sentence_end > 0 else None])
+            (match.start(1), match.end(1), text[match.start(1) : sentence_end if sentence_end > 0 else None])
         )
     datasets = {text[start:end] for start, end, context in hits if _DATA_WORDS.search(context)}
     for start, end, _ in hits:
-        yield start, end, Label.DATASET if text[start:end] in datasets else Label.METHOD
+        name = text[start:end]
+        label = typed.get(name, Label.METHOD)
+        yield start, end, Label.DATASET if name in datasets and label is Label.METHOD else label

@@ -172,15 +172,59 @@ class GazetteerMatcher(BatchComponent):
                     aliases=set(self.pairs.get(entry.id, ())),
                     salient_only=_is_gerund(span.text),
                 )
-                if entry.label is Label.METRIC and not _extend_compound(text, cand):
-                    continue
+                if entry.label is Label.METRIC:
+                    if not _extend_compound(text, cand):
+                        continue
+                elif (cand.start and text[cand.start - 1] == "-") or text.startswith("-", cand.end):
+                    _extend_hyphenated_name(text, cand)
                 found.append(cand)
         return doc
 
 
+# A hyphenated name part: a capitalised word, an acronym or a word with digits ("KG", "Eval", "N", "3D").
+_NAME_PART = re.compile(r"(?:[A-Z][A-Za-z0-9]*|[a-z]*[0-9][A-Za-z0-9]*)")
+_WORD_PART = re.compile(r"[A-Za-z0-9]+")
+# The word part right before a hyphen (not the tail of a longer word or of a possessive).
+_PART_BEFORE = re.compile(r"(?<![A-Za-z0-9'\u2019])[A-Za-z0-9]+$")
+# Capitalised parts that make an adjective, not a name: "RAG-Based", "MCTS-Guided".
+_ADJECTIVE_PART = re.compile(r"(?:[A-Z][a-z]+ed|Based|Style|Like|Aware|Free|Specific|Level|Wise)")
+# Lower-case prefixes that qualify a task ("multi-image understanding", "next-word prediction").
+_TASK_PREFIX = re.compile(r"[a-z]{3,}")
+_NOT_TASK_PREFIX = frozenset("non pre post sub semi self".split())
+
+
+def _extend_hyphenated_name(text: str, cand: Candidate) -> None:
+    """A known name hyphen-joined to a name part is part of a longer name: "KG-RAG", "HC-RLHF",
+    "Alpaca-Eval", "N-MNIST", "Tiny-ImageNet" name variants of their own, not RAG, Alpaca or MNIST;
+    a task joined to a lower-case word is a narrower task ("multi-image understanding").
+    Adjectives built on a name ("Transformer-based", "CoT-style", "RAG-Guided") stay the name."""
+    start, end = cand.start, cand.end
+    while start > 1 and text[start - 1] == "-":
+        part = _PART_BEFORE.search(text, max(0, start - 21), start - 1)
+        if part is None:
+            break
+        word = part.group()
+        name_like = _NAME_PART.fullmatch(word) and not _ADJECTIVE_PART.fullmatch(word)
+        task_like = cand.label is Label.TASK and _TASK_PREFIX.fullmatch(word) and word not in _NOT_TASK_PREFIX
+        if not (name_like or task_like):
+            break
+        start = part.start()
+    while text.startswith("-", end):
+        part = _WORD_PART.match(text, end + 1)
+        if part is None or not _NAME_PART.fullmatch(part.group()) or _ADJECTIVE_PART.fullmatch(part.group()):
+            break
+        end = part.end()
+    if (start, end) == (cand.start, cand.end) or (end < len(text) and text[end].isalnum()):
+        return
+    cand.start, cand.end = start, end
+    cand.name = text[start:end] if cand.label is not Label.TASK else text[start:end].lower()
+    cand.key, cand.known_forms, cand.aliases = slug(cand.name), frozenset(), set()
+
+
 def _is_gerund(surface: str) -> bool:
-    """One lower-case word in -ing ("boosting", "watermarking") is often just a verb in running text."""
-    return surface.islower() and " " not in surface and surface.endswith("ing")
+    """One word in -ing ("boosting", "watermarking"; "Patching" opening a sentence or in a title) is
+    often just a verb in running text."""
+    return surface[1:].islower() and " " not in surface and surface.endswith("ing")
 
 
 _COMPOUND_PREFIX = re.compile(r"(?<![\w-])[a-z][a-z0-9]*-$")
@@ -189,14 +233,19 @@ _COMPOUND_PREFIX = re.compile(r"(?<![\w-])[a-z][a-z0-9]*-$")
 # Hyphenated words that turn a measure into an adjective: "high-accuracy", "accuracy-oriented".
 _EVALUATIVE_PREFIXES = frozenset("high low higher lower better best full near same".split())
 _ADJECTIVE_SUFFIX = re.compile(r"-[a-z]")
+# "the robustness-accuracy trade-off", "accuracy-performance trade-offs": a balance, not a measure.
+_TRADE_OFF = re.compile(r"(?:-[\w]+)?[\s-]+trade-?offs?\b", re.IGNORECASE)
 
 
 def _extend_compound(text: str, cand: Candidate) -> bool:
     """A measure written with a hyphenated prefix is its own measure: "log-perplexity".
 
     False where the hyphen makes the measure part of an adjective ("high-accuracy",
-    "accuracy-oriented"): that is not a mention of the measure.
+    "accuracy-oriented") or a balance of measures ("the robustness-accuracy trade-off"): that is
+    not a mention of an evaluation measure.
     """
+    if _TRADE_OFF.match(text, cand.end):
+        return False
     if _ADJECTIVE_SUFFIX.match(text, cand.end):
         return False
     prefix = _COMPOUND_PREFIX.search(text, max(0, cand.start - 12), cand.start)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractors.phrases import PHRASE_TASK_HEADS, STRONG_METHOD_HEADS, VERBS, WEAK_METHOD_HEADS
 from extractors.regex import LiteralCues, lowered
 from kg.model import Label
 
@@ -17,17 +18,38 @@ _CUE_WORDS = {
     "applications": Label.TASK,
     "metrics": Label.METRIC,
     "measures": Label.METRIC,
+    "methods": Label.METHOD,
+    "approaches": Label.METHOD,
+    "techniques": Label.METHOD,
+    "algorithms": Label.METHOD,
+    "baselines": Label.METHOD,
 }
+# Cues after which only names count ("methods like Cog Attention", not "methods like linear routers").
+_NAMES_ONLY = frozenset({"methods", "approaches", "techniques", "algorithms", "baselines"})
 CUES = LiteralCues(rf"(?P<{word}>{word})" + _INTRO for word in _CUE_WORDS)
 # Items end at a comma, "and"/"or", a closing bracket or the end of the sentence.
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s*/\s*)")
 _STOP = re.compile(
-    r"[.;:)\]]|\s(?:to|for|with|which|that|where|while|on|in|of|across|from"
+    r"[.;:)\]]|\s--?\s|\s(?:to|for|with|which|that|where|while|on|in|of|across|from"
     r"|are|is|was|were|has|have|can|could|will|would|may|might|remain|remains)\s"
 )
 _DETERMINER = re.compile(r"^(?:the|a|an|their|its|our|both|various|different|several)\s+", re.IGNORECASE)
 _ITEM = re.compile(r"^[A-Za-z][\w'-]*(?: [\w'-]+){0,4}$")
 MAX_ITEMS = 6
+# Modal and copular words: an item holding one is a clause ("must be robust"), not a name.
+_CLAUSE_WORDS = frozenset("must be is are was were has have had can could should shall".split())
+# Function words that open a clause or a phrase, never a listed name.
+_CLAUSE_OPENERS = frozenset(
+    """there here it this that these those which who what when where while by with without for from
+    to of in on at as into onto over under between among across through via along about against
+    despite during after before since because if so thus therefore hence however moreover
+    furthermore although though also only then not no we they our their its and or but nor yet
+    both either neither using including covering""".split()
+)
+_ARTICLES = frozenset("a an the".split())
+_ADVERBS = frozenset("often usually typically generally frequently always never still mostly largely".split())
+# Cues whose items are often domains ("applications such as healthcare"): only task-shaped items.
+_TASK_SHAPED_ONLY = frozenset({"applications"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +65,47 @@ class Item:
 def find_enumerations(text: str) -> Iterator[Item]:
     """Items of every list that follows a typed cue, in order."""
     for match in CUES.finditer(lowered(text)):
-        yield from _items(text, match.end(), _CUE_WORDS[str(match.lastgroup)])
+        cue = str(match.lastgroup)
+        for item in _items(text, match.end(), _CUE_WORDS[cue]):
+            if cue in _TASK_SHAPED_ONLY and not _task_shaped(item.text):
+                continue
+            if cue in _NAMES_ONLY and not _name_like(item.text):
+                break
+            yield item
+
+
+def _name_like(item: str) -> bool:
+    """A listed method given by name, not a description ("linear routers") or a clause ("DPO often
+    overfit"): one word with an inner capital or a digit ("LoRA", "BM25"), or words ending in a
+    capitalised word or a method head ("Cog Attention", "Best-of-N sampling")."""
+    words = item.split()
+    last = words[-1]
+    if len(words) == 1:
+        return len(last) > 1 and any(c.isupper() or c.isdigit() for c in last[1:])
+    if not any(c.isupper() or c.isdigit() for c in item):
+        return False
+    return last[0].isupper() or last[0].isdigit() or last.lower() in STRONG_METHOD_HEADS | WEAK_METHOD_HEADS
+
+
+def is_clause(words: list[str]) -> bool:
+    """Whether a listed item reads as the start of a clause, not a name: it opens with a function
+    word, a verb or an adverb ("there", "by employing ...", "demonstrated superiority", "along")
+    or holds a modal, a copula or an article ("must be robust", "measuring the ability")."""
+    first = words[0].lower()
+    return (
+        first in _CLAUSE_OPENERS
+        or first in VERBS
+        or first.endswith("ly")
+        or (first.endswith("ed") and len(words) > 1)
+        or any(word.lower() in _CLAUSE_WORDS for word in words)
+        or any(word.lower() in _ARTICLES for word in words[1:])  # "refactoring a function"
+        or any(word.lower() in _ADVERBS for word in words[1:])  # "DPO often require ..."
+    )
+
+
+def _task_shaped(item: str) -> bool:
+    last = item.rsplit(" ", 1)[-1].lower()
+    return last in PHRASE_TASK_HEADS or last.endswith("ing")
 
 
 def _items(text: str, start: int, label: Label) -> Iterator[Item]:
@@ -59,6 +121,6 @@ def _items(text: str, start: int, label: Label) -> Iterator[Item]:
         if lead:
             offset, part = offset + lead.end(), part[lead.end() :]
         part = part.strip()
-        if not _ITEM.match(part):
+        if not _ITEM.match(part) or is_clause(part.split()):
             return
         yield Item(label, offset, offset + len(part), part)

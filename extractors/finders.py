@@ -15,6 +15,7 @@ from extractors.coined import find_coined_names
 from extractors.datasets import find_dataset_names
 from extractors.enumerations import find_enumerations
 from extractors.links import find_links
+from extractors.nominal import find_nominal_tasks, follows_data_for, is_standalone_task
 from extractors.phrases import find_phrases
 from kg.ids import normalise_url, slug
 from kg.model import Label
@@ -45,12 +46,20 @@ def model_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 
 
 def phrase_candidates(text: str, title_end: int) -> Iterator[Candidate]:
-    """Unlisted methods, tasks and measures by their head noun."""
+    """Unlisted methods, tasks and measures by their head noun (a task on one mention when it
+    stands alone or is what a benchmark is for); tasks written as a verb or an "N of X" phrase
+    (see :mod:`extractors.nominal`)."""
     for phrase in find_phrases(text):
         name = phrase.text if phrase.label is Label.METHOD else phrase.text.lower()
         if phrase.label is Label.METRIC and name.endswith("s"):
             name = name[:-1]  # "bias scores" measure the "bias score"
-        yield _candidate(phrase.label, phrase.start, phrase.end, name, salient_only=phrase.needs_salience)
+        salient_only = phrase.needs_salience and not (
+            phrase.label is Label.TASK
+            and (is_standalone_task(phrase.text) or follows_data_for(text, phrase.start))
+        )
+        yield _candidate(phrase.label, phrase.start, phrase.end, name, salient_only=salient_only)
+    for task in find_nominal_tasks(text, title_end):
+        yield _candidate(Label.TASK, task.start, task.end, task.name, salient_only=True)
 
 
 def dataset_candidates(text: str, title_end: int) -> Iterator[Candidate]:
@@ -69,10 +78,20 @@ def enumeration_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 
 
 def acronym_candidates(text: str, title_end: int) -> Iterator[Candidate]:
-    """Unlisted acronym-like names, kept only where the paper dwells on them."""
+    """Unlisted acronym-like names, kept only where the paper dwells on them (benchmark-shaped
+    names always).
+
+    A method's name mixes cases ("RegMix", "iHVP", "DyLoRA"); an all-capitals token that the
+    paper neither defines nor introduces is far more often an organisation, a standard, a field
+    or a shouted title word (IEEE, MRI, ICD, STEM, SNOMED, LEARNING): in SciREX and GSAP-NER
+    abstracts one such token in eleven named a method or a model.
+    """
     for start, end, is_dataset in find_acronym_names(text):
+        if not is_dataset and text[start:end].isupper():
+            continue
         label = Label.DATASET if is_dataset else Label.METHOD
-        yield _candidate(label, start, end, text[start:end], salient_only=True)
+        # A name shaped like a benchmark's ("SORRY-Bench", "IFEval", "GutenQA") counts once.
+        yield _candidate(label, start, end, text[start:end], salient_only=not is_dataset)
 
 
 def coined_candidates(text: str, title_end: int) -> Iterator[Candidate]:

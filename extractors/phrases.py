@@ -27,9 +27,14 @@ WEAK_METHOD_HEADS = frozenset(
     pre-training tokenization encoding embedding embeddings adaptation normalization
     initialization clustering descent attention search algorithm mixing editing unlearning""".split()
 )
+# The heads from "reasoning" on end task annotations far more often than other phrases in
+# SciERC, TDMSci, CS-NER and GSAP-NER (head-word counts only; nothing of those corpora is shipped).
 PHRASE_TASK_HEADS = TASK_HEADS | frozenset(
     """selection synthesis mitigation modeling modelling generalization generalisation evaluation
-    assessment measurement discovery probing mining scoring watermarking""".split()
+    assessment measurement discovery probing mining scoring watermarking reasoning disambiguation
+    resolution identification comprehension categorization correction induction transliteration
+    paraphrasing recommendation tracking localization grounding transcription attribution
+    moderation""".split()
 )
 # Heads of named measures ("watermarking success rate", "bias score", "log-perplexity").
 METRIC_HEADS = frozenset("rate rates score scores error errors ratio ratios".split())
@@ -56,7 +61,9 @@ STOP = frozenset(
     faster good poor high low higher lower weak critical important crucial essential
     generalizable powerful promising challenging difficult downstream real-world practical
     empirical theoretical careful naive vanilla up down out fine-grained end-to-end successful
-    efficient effective improved enhanced advanced diverse complex learning average""".split()
+    efficient effective improved enhanced advanced diverse complex learning average
+    beyond yet often go goes face faces discover four five six seven eight nine ten even still
+    rather instead just already always never whereas""".split()
 )
 # Verbs common in abstracts, which end a phrase to their right ("reduces sampling").
 _VERB_STEMS = """achieve adapt address adopt align allow analyze analyse apply assess associate boost build
@@ -136,6 +143,20 @@ _MODIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 _OPENERS = "([\"'“"
 
 
+# Lower-case words in -s that are nouns, not verbs: a phrase may start with them ("news
+# summarization", "physics-informed"); any other lower-case word in -s before a head is a
+# third-person verb ("rebalances decoding", "adjusts sampling") or a plural subject
+# ("strategies beyond decoding"), and English compounds take singular modifiers.
+_S_NOUNS = re.compile(
+    r"(?:ss|us|is|ics|ous|news|series|species|gas|bias|lens|sales|sports|earnings|savings|goods|diabetes)$"
+)
+
+
+def _verb_like(lower: str) -> bool:
+    """A lower-case word in -s that is not a noun ending: a verb or plural, never a modifier."""
+    return lower.endswith("s") and "-" not in lower and not _S_NOUNS.search(lower)
+
+
 def _modifiers_start(text: str, head_start: int, label: Label, *, gerunds: bool = False) -> int:
     """Walk left from a head over at most three modifiers; where the phrase starts.
 
@@ -146,7 +167,11 @@ def _modifiers_start(text: str, head_start: int, label: Label, *, gerunds: bool 
     if gerunds:
         not_modifier = tuple(suffix for suffix in not_modifier if suffix != "ing")
     start = head_start
-    for _ in range(MAX_MODIFIERS):
+    # A capitalised method name ("Gradient-guided Sparse Expert Vector Merging", "Adaptively
+    # Weighted Sampling") may run longer and hold an adverb, as long as its words stay capitalised
+    # (task names stay short: a title's "Multi-Type X Recognition" is the task "X recognition").
+    named = label is Label.METHOD and text[head_start].isupper()
+    for count in range(MAX_MODIFIERS + 2 if named else MAX_MODIFIERS):
         if start < 2 or text[start - 1] != " ":
             break
         chunk_start = text.rfind(" ", 0, start - 1) + 1
@@ -154,7 +179,16 @@ def _modifiers_start(text: str, head_start: int, label: Label, *, gerunds: bool 
         opener = chunk[:1] in _OPENERS if chunk else False
         word = chunk[1:] if opener else chunk
         lower = word.lower()
-        if not _MODIFIER.fullmatch(word) or lower in STOP or lower in VERBS or lower.endswith(not_modifier):
+        capitalised = named and word[:1].isupper()
+        if count >= MAX_MODIFIERS and not capitalised:
+            break
+        if (
+            not _MODIFIER.fullmatch(word)
+            or lower in STOP
+            or lower in VERBS
+            or (lower.endswith(not_modifier) and not (capitalised and count and lower.endswith("ly")))
+            or (word == lower and _verb_like(lower))
+        ):
             break
         start = start - 1 - len(word)
         if opener:
@@ -168,8 +202,14 @@ _NOT_MODIFIER = ("ly", "ing", "'s")
 _MODIFIES = re.compile(r" (?:data|datasets?|sets?|corpus|corpora|tree|trees|function|functions)\b")
 # Nouns that complete a method name after its head: "constitution-aware decoding layer".
 _METHOD_TAILS = frozenset("layer layers module mechanism loss algorithm scheme procedure objective".split())
-_TAIL = re.compile(r" ([a-z]+)\b")
+# Lower-case after a lower-case head; a capitalised name takes a capitalised tail ("Decoding Layer").
+_TAIL = re.compile(r" ([a-z]+|[A-Z][a-z]+)\b")
 _NOT_TASK_MODIFIER = (*_NOT_MODIFIER, "-based", "-free", "-driven", "-like", "-scale")
+
+
+def _tail_fits(text: str, head_start: int, tail: str) -> bool:
+    """A method-completing noun ("layer", "loss") whose case agrees with the head's."""
+    return tail.lower() in _METHOD_TAILS and tail[0].isupper() == text[head_start].isupper()
 
 
 def find_phrases(text: str) -> Iterator[Phrase]:
@@ -187,7 +227,11 @@ def find_phrases(text: str) -> Iterator[Phrase]:
             continue
         start = _modifiers_start(text, head.start(), typed[0])
         end = head.end()
-        if typed[0] is Label.METHOD and (tail := _TAIL.match(text, end)) and tail.group(1) in _METHOD_TAILS:
+        if (
+            typed[0] is Label.METHOD
+            and (tail := _TAIL.match(text, end))
+            and _tail_fits(text, head.start(), tail.group(1))
+        ):
             end = tail.end()
         if start < head.start() and not (typed[0] is Label.METHOD and _MODIFIES.match(text, end)):
             yield Phrase(typed[0], start, end, text[start:end], typed[1])

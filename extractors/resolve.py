@@ -206,6 +206,25 @@ def _generic_surface(surface: str) -> bool:
     return is_generic_short(normalise_key(surface)) or bool(GENERIC_LONG.match(surface.strip()))
 
 
+def merge_spellings(cands: list[Candidate]) -> None:
+    """Spellings of one name that differ only in hyphens, spaces or case ("MoEQuant" and
+    "MoE-Quant") are one entity in a paper: they take the identity of the first written."""
+    first: dict[str, Candidate] = {}
+    spellings: list[tuple[Candidate, str]] = []
+    for cand in cands:
+        if cand.label in (Label.MODEL, Label.REPO):
+            continue
+        spelling = cand.name.lower().replace("-", "").replace(" ", "")
+        spellings.append((cand, spelling))
+        seen = first.get(spelling)
+        if seen is None or cand.start < seen.start:
+            first[spelling] = cand
+    for cand, spelling in spellings:
+        seen = first[spelling]
+        if seen.key != cand.key:
+            cand.key, cand.name = seen.key, seen.name
+
+
 def unify_labels(cands: list[Candidate]) -> None:
     """One entity, one type: where finders disagree on a name's type, the most trusted wins
     (gazetteer, then dataset context, then coined names; the acronym guess last)."""
@@ -218,6 +237,8 @@ def unify_labels(cands: list[Candidate]) -> None:
         winner = best[cand.key]
         if cand.label is not winner.label and cand.label not in (Label.MODEL, Label.REPO):
             cand.label = winner.label
+            if winner.label is Label.MODEL:
+                cand.attrs = winner.attrs  # a model keeps its family on every mention
 
 
 def salient(cands: list[Candidate], title_end: int) -> list[Candidate]:
@@ -275,6 +296,7 @@ def resolve(
 ) -> list[Mention]:
     """The whole resolution, in order."""
     link_abbreviations(text, cands, abbreviations)
+    merge_spellings(cands)
     type_by_task_noun(text, cands)
     unify_labels(cands)
     kept = [c for c in salient(cands, title_end) if not is_generic(c, text[c.start : c.end])]
