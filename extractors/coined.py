@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractors.regex import LiteralCues
 from kg.model import Label
 
 DATASET_HEADS = frozenset(
@@ -103,10 +104,13 @@ _TITLE_WORDS = frozenset(
     Commentary Alignment Safety Fairness Bias Language Learning Attention""".split()
 )
 # "we propose", "this paper introduces": where an introduced name may follow.
-_INTRODUCES = re.compile(
-    r"\b(?i:we|this (?:paper|work))\s+(?:propose|introduce|present|develop|design|release|call)s?\s+"
+_INTRODUCE_VERB = (
+    r"\s+(?:propose|introduce|present|develop|design|release|call)s?\s+"
     r"(?:a |an |the )?(?:novel |new |simple )?"
 )
+# One pattern a literal opening: much faster to scan than one case-insensitive alternation.
+_OPENINGS = ("we", "We", "WE", "this paper", "This paper", "this work", "This work")
+_INTRODUCES = LiteralCues(opening + _INTRODUCE_VERB for opening in _OPENINGS)
 # An acronym-like name ("TreeSynth", "DSnoT"), or a capitalised multi-word name set off by a comma
 # or a bracket ("we introduce Gumbel Distillation, a ...", "we present Integral Transformer (IT)").
 _PROPOSED_NAMES = (
