@@ -27,10 +27,12 @@ def connection(store: GraphStore, params: Mapping[str, Any]) -> list[dict[str, A
     :data:`CONNECTION_HOPS` long; of several, the one whose node ids sort first. One row a step:
     ``step, via`` (the relationship type into this node), ``label, id, name``.
 
-    ladybug 0.22 lists the nodes of undirected ``ALL SHORTEST`` paths out of order (and sometimes
-    repeats one), so the embedded store walks the graph itself: a bidirectional breadth-first
-    search finds the distance, then a greedy walk takes the smallest id at each step among the
-    nodes that still lie on a shortest path.
+    On ladybug 0.22 the Cypher form reads node properties wrongly inside list lambdas once a
+    batch holds more than 2048 path nodes (``list_transform(nodes(path), n -> n.id)``), which
+    happens between papers joined by hundreds of equally short paths; and a graph search is what
+    native code is for. A bidirectional breadth-first search finds the distance, then a greedy
+    walk takes the smallest id at each step among the nodes still on a shortest path, and the
+    smallest relationship type between two nodes: Neo4j's ``ORDER BY key, types``.
     """
     graph = _graph_of(store)
     paper, other = params["paper"], params["other"]
