@@ -102,7 +102,7 @@ def main() -> None:
         rows = ordered[b * BATCH : (b + 1) * BATCH]
         with (args.out / "texts" / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
             for row in rows:
-                keep = {k: row[k] for k in ("pid", "title", "abstract", "text")}
+                keep = {k: row[k] for k in ("pid", "text")}
                 handle.write(json.dumps(keep, ensure_ascii=False) + "\n")
                 manifest.append({"pid": row["pid"], "batch": name, "split": split,
                                  "month": row["month"], "categories": row["categories"]})
