@@ -75,6 +75,8 @@ def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequenc
             continue
         long_c = _covering(cands, abbr.long_start, abbr.long_end)
         short_c = _covering(cands, abbr.short_start, abbr.short_end, slack=0)
+        if any(c is not None and c.label is Label.REPO for c in (long_c, short_c)):
+            continue  # "HausaNLP (https://catalog.hausanlp.org)": a name and its link, not a pair
         if long_c is None and short_c is not None and not agrees(abbr.long, short_c.known_forms):
             short_c.known_forms = frozenset()  # the paper's own definition wins over a gazetteer homonym
             short_c.label = coined_label(abbr.long) or short_c.label
@@ -256,7 +258,8 @@ def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_e
     proposed: set[str] = set()
     cues = cue_ends(text)
     for cand in cands:
-        if cand.label in ROLED and cand.key not in proposed and not cand.nested:
+        # A known method or dataset (a gazetteer entry: published before) is used, never proposed.
+        if cand.label in ROLED and cand.key not in proposed and not cand.nested and not cand.known_forms:
             s_start, _ = sentences.at(cand.start)
             if is_proposed_at(text, s_start, cand.start, cand.end, cues, in_title=cand.start < title_end):
                 proposed.add(cand.key)

@@ -3,8 +3,9 @@
 Papers are matched by normalised title. A predicted entity matches a gold one when any of
 their names or aliases are equal after case-folding and dropping every non-alphanumeric
 character (URLs: without scheme, ``www.``, trailing slash or ``.git``); each gold entity is
-matched at most once. Model families are scored as the set of families per paper. The micro
-average pools every type, families included.
+matched at most once. The micro average pools the six entity types (methods, datasets, models,
+tasks, metrics, repos). Model families are scored apart, as the set of families per paper: they
+derive from the models and would count them twice.
 """
 
 from __future__ import annotations
@@ -67,14 +68,19 @@ class Report:
 
     @property
     def micro(self) -> Score:
+        """The six entity types pooled; families stay out."""
         total = Score()
-        for score in self.scores.values():
-            total.add(score)
+        for kind in ENTITY_TYPES:
+            total.add(self.scores[kind])
         return total
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row a type, then ``micro``."""
-        named = [*self.scores.items(), ("micro", self.micro)]
+        """One row an entity type, then ``micro``, then ``families`` (not part of micro)."""
+        named = [
+            *((kind, self.scores[kind]) for kind in ENTITY_TYPES),
+            ("micro", self.micro),
+            ("families", self.scores["families"]),
+        ]
         return [
             {
                 "type": name,
