@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -24,7 +25,7 @@ from extractors.abbreviations import find_abbreviations
 from extractors.candidates import Candidate
 from extractors.finders import Finder
 from extractors.gazetteer import load_entries, pattern_files, plural
-from extractors.resolve import Sentences, resolve
+from extractors.resolve import Precedence, Sentences, resolve
 from extractors.sentences import sentence_bounds
 from extractors.state import doc_state, new_state
 from kg.ids import slug
@@ -49,6 +50,32 @@ class TitleAwareTokenizer:
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
             yield self(text)
+
+    # Serialised as the tokenizer it wraps, so that ``nlp.to_disk`` / ``spacy.load`` round-trip.
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        self.tokenizer.to_disk(path, **kwargs)  # type: ignore[attr-defined]
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> TitleAwareTokenizer:
+        self.tokenizer.from_disk(path, **kwargs)  # type: ignore[attr-defined]
+        return self
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.tokenizer.to_bytes(**kwargs)  # type: ignore[attr-defined, no-any-return]
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> TitleAwareTokenizer:
+        self.tokenizer.from_bytes(data, **kwargs)  # type: ignore[attr-defined]
+        return self
+
+
+@registry.tokenizers("kg.TitleAwareTokenizer.v1")
+def create_title_aware_tokenizer() -> Callable[[Language], TitleAwareTokenizer]:
+    """spaCy's English tokenizer behind :class:`TitleAwareTokenizer` (named in the pipeline config)."""
+
+    def create(nlp: Language) -> TitleAwareTokenizer:
+        base = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        return TitleAwareTokenizer(base)
+
+    return create
 
 
 # spaCy keeps SENT_START as uint64: 1 starts a sentence, -1 (wrapped) does not.
@@ -261,6 +288,9 @@ def _extend_compound(text: str, cand: Candidate) -> bool:
 class Resolver(BatchComponent):
     """Settle the candidates into mentions (see :mod:`extractors.resolve`)."""
 
+    def __init__(self, precedence: Precedence) -> None:
+        self.precedence = precedence
+
     def __call__(self, doc: Doc) -> Doc:
         state = doc_state(doc)
         bounds = state.sentences
@@ -268,6 +298,6 @@ class Resolver(BatchComponent):
             bounds = sentence_bounds(state.text, state.title_end)
         sentences = Sentences(state.text, bounds)
         state.mentions = resolve(
-            state.text, state.candidates, state.abbreviations, sentences, state.title_end
+            state.text, state.candidates, state.abbreviations, sentences, state.title_end, self.precedence
         )
         return doc

@@ -1,6 +1,6 @@
 """spaCy factories of paper-kg's components, registered on import and as entry points.
 
-The pipeline (:data:`kg.pipeline.COMPONENTS`): ``kg_sentences`` → ``kg_abbreviations`` →
+The pipeline (`extractors/pipeline/config.cfg`): ``kg_sentences`` → ``kg_abbreviations`` →
 candidate finders (``kg_links``, ``kg_models``, ``kg_gazetteer``, ``kg_datasets``,
 ``kg_enumerations``, ``kg_phrases``, ``kg_coined``, ``kg_acronyms``) → ``kg_resolve``.
 """
@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from extractors import finders
+from extractors.learned import LearnedSpans
+from extractors.resolve import Precedence
 from extractors.components import (
     AbbreviationFinder,
     CandidateFinder,
@@ -82,7 +84,17 @@ def make_acronym_names(nlp: Language, name: str, confidence: float) -> Candidate
     return CandidateFinder(name, confidence, finders.acronym_candidates)
 
 
-@Language.factory("kg_resolve")
-def make_resolver(nlp: Language, name: str) -> Resolver:
-    """Turn candidates into the final mentions with roles, aliases and evidence."""
-    return Resolver()
+@Language.factory("kg_learned", default_config={"confidence": 0.7})
+def make_learned_spans(nlp: Language, name: str, confidence: float) -> LearnedSpans:
+    """Hand the trained recogniser's entities to the resolver as candidates."""
+    return LearnedSpans(name, confidence)
+
+
+@Language.factory("kg_resolve", default_config={"trusted": [], "confirmed": []})
+def make_resolver(nlp: Language, name: str, trusted: list[str], confirmed: list[str]) -> Resolver:
+    """Turn candidates into the final mentions with roles, aliases and evidence.
+
+    ``trusted`` and ``confirmed`` name rule components: how their candidates and the trained
+    recogniser's spans combine (see :class:`extractors.resolve.Precedence`).
+    """
+    return Resolver(Precedence(trusted=frozenset(trusted), confirmed=frozenset(confirmed)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.abbreviations import Abbreviation
@@ -21,6 +22,7 @@ COINED = "kg_coined"
 GAZETTEER = "kg_gazetteer"
 PHRASES = "kg_phrases"
 ACRONYMS = "kg_acronyms"
+LEARNED = "kg_learned"
 
 
 class Sentences:
@@ -257,9 +259,10 @@ def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_e
     """Frozen mentions with evidence; roles decided per entity (proposed if any mention says so)."""
     proposed: set[str] = set()
     cues = cue_ends(text)
+    # A known method or dataset (a gazetteer entry: published before) is used, never proposed.
+    known = {c.key for c in cands if c.known_forms}
     for cand in cands:
-        # A known method or dataset (a gazetteer entry: published before) is used, never proposed.
-        if cand.label in ROLED and cand.key not in proposed and not cand.nested and not cand.known_forms:
+        if cand.label in ROLED and cand.key not in proposed and not cand.nested and cand.key not in known:
             s_start, _ = sentences.at(cand.start)
             if is_proposed_at(text, s_start, cand.start, cand.end, cues, in_title=cand.start < title_end):
                 proposed.add(cand.key)
@@ -290,15 +293,59 @@ def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_e
     return mentions
 
 
+@dataclass(frozen=True)
+class Precedence:
+    """How the trained recogniser's spans and the rule finders' candidates combine.
+
+    - ``trusted`` rule sources (and every name the paper defines with an abbreviation) are kept
+      as found and win any overlap with a learned span;
+    - ``confirmed`` rule sources are kept only where a learned span overlaps them: the recogniser
+      vetoes the guesses of low-precision rules;
+    - a learned span wins an overlap with any other rule candidate; where both found the same
+      span and type, the rule's candidate stays (it carries canonical names and aliases).
+
+    Empty sets (the default) leave the rules as they are, with learned spans as one more source.
+    """
+
+    learned: str = LEARNED
+    trusted: frozenset[str] = frozenset()
+    confirmed: frozenset[str] = frozenset()
+
+
+def combine(cands: list[Candidate], precedence: Precedence) -> list[Candidate]:
+    """Apply ``precedence`` to learned and rule candidates (see :class:`Precedence`)."""
+    learned = [c for c in cands if c.source == precedence.learned]
+    if not learned and not precedence.confirmed:
+        return cands
+    rules = [c for c in cands if c.source != precedence.learned]
+    strong = [c for c in rules if c.source in precedence.trusted or c.defined]
+    kept = list(strong)
+    learned = [c for c in learned if not any(c.overlaps(s) for s in strong)]
+    for cand in rules:
+        if cand.source in precedence.trusted or cand.defined:
+            continue
+        overlapping = [c for c in learned if c.overlaps(cand)]
+        if overlapping:
+            same = [c for c in overlapping if (c.start, c.end, c.label) == (cand.start, cand.end, cand.label)]
+            if same:
+                kept.append(cand)
+                learned = [c for c in learned if c not in same]
+        elif cand.source not in precedence.confirmed:
+            kept.append(cand)
+    return kept + learned
+
+
 def resolve(
     text: str,
     cands: list[Candidate],
     abbreviations: Sequence[Abbreviation],
     sentences: Sentences,
     title_end: int,
+    precedence: Precedence = Precedence(),
 ) -> list[Mention]:
     """The whole resolution, in order."""
     link_abbreviations(text, cands, abbreviations)
+    cands = combine(cands, precedence)
     merge_spellings(cands)
     type_by_task_noun(text, cands)
     unify_labels(cands)

@@ -2,7 +2,9 @@
 (DSnoT)", a later paper that writes only "DSnoT" links to the same entity.
 
 Only acronym-like short forms are learned (two capitals, or a capital and a digit), so a
-definition never turns an ordinary word into an entity elsewhere.
+definition never turns an ordinary word into an entity elsewhere. A form that many more papers
+use than define is a common acronym with several meanings ("OOD" is out-of-distribution in
+hundreds of papers and "object-object distinguishing" in one): it is not linked.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from kg.model import Evidence, Label, Mention, Paper
 LEARNED = "kg_corpus_aliases"
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2}|.*[A-Z].*\d)[A-Za-z0-9][\w.-]*$")
 _LINKED_LABELS = (Label.METHOD, Label.DATASET, Label.TASK, Label.METRIC)
+# A learned form links in papers that do not define it only while at most this many papers of the
+# batch use it (undefined) per paper that defines it.
+USES_PER_DEFINITION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,8 @@ class AliasTable:
 
     def __init__(self) -> None:
         self.known: dict[str, Known] = {}
+        self.definitions: dict[str, int] = {}  # papers (of this batch) that define each form
+        self.uses: dict[str, int] = {}  # papers (of this batch) that use each form undefined
         self._pattern: re.Pattern[str] | None = None
 
     def learn(self, label: Label, key: str, name: str, aliases: Iterable[str]) -> None:
@@ -53,25 +60,50 @@ class AliasTable:
                 self._pattern = None
 
     def learn_mentions(self, mentions: Iterable[Mention]) -> None:
-        """Learn the name and aliases of every mentioned entity."""
+        """Learn the name and aliases of every entity one paper mentions."""
+        forms: set[str] = set()
         for mention in mentions:
             self.learn(mention.label, mention.key, mention.name, mention.aliases)
+            forms.update((mention.name, *mention.aliases))
+        for form in forms & self.known.keys():
+            self.definitions[form] = self.definitions.get(form, 0) + 1
 
-    def link(self, paper: Paper, mentions: list[Mention]) -> list[Mention]:
-        """``mentions`` plus a mention for every learned short form the paper uses unannotated."""
+    def count_uses(self, papers: Iterable[tuple[Paper, list[Mention]]]) -> None:
+        """Count the papers that use each learned form without defining it."""
+        pattern = self._compiled()
+        if pattern is None:
+            return
+        for paper, mentions in papers:
+            defined = {a for m in mentions for a in (m.name, *m.aliases)}
+            for form in {m.group() for m in pattern.finditer(paper.text)} - defined:
+                self.uses[form] = self.uses.get(form, 0) + 1
+
+    def _compiled(self) -> re.Pattern[str] | None:
         if not self.known:
-            return mentions
+            return None
         if self._pattern is None:
             from extractors.regex import alternation
 
             self._pattern = re.compile(r"(?<![\w-])(?:" + alternation(self.known) + r")(?![\w-])")
+        return self._pattern
+
+    def _common(self, form: str) -> bool:
+        uses = self.uses.get(form, 0)
+        # A form known only from the stored graph counts as defined once.
+        return uses > USES_PER_DEFINITION * max(self.definitions.get(form, 0), 1)
+
+    def link(self, paper: Paper, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` plus a mention for every learned short form the paper uses unannotated."""
+        pattern = self._compiled()
+        if pattern is None:
+            return mentions
         text = paper.text
         taken = [(m.start, m.end) for m in mentions]
         defined = {a for m in mentions for a in (m.name, *m.aliases)}
         added = []
-        for match in self._pattern.finditer(text):
+        for match in pattern.finditer(text):
             form = match.group()
-            if form in defined or any(s < match.end() and match.start() < e for s, e in taken):
+            if form in defined or self._common(form) or any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             known = self.known[form]
             sentence = _sentence(text, match.start(), match.end())

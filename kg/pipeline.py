@@ -16,33 +16,21 @@ if TYPE_CHECKING:
 
 # Fewer texts than this per worker are not worth a process.
 MIN_CHUNK = 1000
-COMPONENTS = (
-    "kg_sentences",
-    "kg_abbreviations",
-    "kg_links",
-    "kg_models",
-    "kg_gazetteer",
-    "kg_datasets",
-    "kg_enumerations",
-    "kg_phrases",
-    "kg_coined",
-    "kg_acronyms",
-    "kg_resolve",
-)
 
 
 @lru_cache(maxsize=1)
 def make_nlp() -> Language:
-    """A blank English pipeline with the sentencizer and paper-kg's components."""
+    """The shipped extraction pipeline: ``spacy.load`` of ``extractors/pipeline``.
+
+    Its ``config.cfg`` names the tokenizer, the component order and every component's settings;
+    the trained recogniser keeps its weights beside it (see ``scripts/train/``).
+    """
     import spacy
 
-    from extractors.factories import TitleAwareTokenizer  # also registers the factories
+    import extractors.factories  # noqa: F401  (registers the factories and the tokenizer)
+    from extractors import PIPELINE
 
-    nlp = spacy.blank("en")
-    nlp.tokenizer = TitleAwareTokenizer(nlp.tokenizer)
-    for component in COMPONENTS:
-        nlp.add_pipe(component)
-    return nlp
+    return spacy.load(PIPELINE)
 
 
 def extract(
@@ -64,6 +52,7 @@ def extract(
     table = aliases or AliasTable()
     for _, mentions in found:
         table.learn_mentions(mentions)
+    table.count_uses(found)
     for paper, mentions in found:
         yield paper, table.link(paper, mentions)
 

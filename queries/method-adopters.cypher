@@ -7,7 +7,7 @@
 //   $paper: paper = none -- only the methods this paper proposes (id, arXiv id or exact title)
 //   $limit: integer = 100 -- at most this many rows
 // read-only: yes
-// example: kg query run method-adopters -p method="knowledge distillation"
+// example: kg query run method-adopters -p method="Stitchable Neural Networks"
 // example: kg query run method-adopters -p paper=a53d13144b1464db
 MATCH (src:Paper)-[:PROPOSES]->(m:Method)<-[u:USES|PROPOSES]-(p:Paper)
 WHERE ($method = '' OR m.id = $method) AND ($paper = '' OR src.id = $paper) AND p.id <> src.id

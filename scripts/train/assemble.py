@@ -1,0 +1,51 @@
+"""Assemble the shipped pipeline directory from ``pipeline.cfg`` and the trained recogniser.
+
+    python scripts/train/assemble.py [--trained build/train/model/model-best]
+
+``spacy.load("extractors/pipeline")`` then rebuilds the whole pipeline (``kg.pipeline.make_nlp``
+does exactly that): tokenizer, component order and settings from its ``config.cfg``, the
+recogniser's weights from its ``tok2vec`` and ``ner`` folders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+TARGET = ROOT / "extractors" / "pipeline"
+
+
+def assemble(trained: Path | None, config_path: Path = HERE / "pipeline.cfg", target: Path = TARGET) -> None:
+    import spacy
+    from spacy.util import load_config, load_model_from_config
+
+    import extractors.factories  # noqa: F401  (registers the factories and the tokenizer)
+
+    config = load_config(config_path, overrides={"paths.trained": str(trained or "")}, interpolate=False)
+    if trained is None:  # rules only: no recogniser
+        names = [n for n in config["nlp"]["pipeline"] if n not in ("tok2vec", "ner", "kg_learned")]
+        config["nlp"]["pipeline"] = names
+        config["components"] = {n: c for n, c in config["components"].items() if n in names}
+    nlp = load_model_from_config(config, auto_fill=True)
+    nlp.config["paths"]["trained"] = None  # an assembly-time path: the weights are in the folder
+    nlp.meta.update({"name": "paper_kg_extract", "version": "0.2.0", "description": "paper-kg extraction"})
+    if target.exists():
+        shutil.rmtree(target)
+    nlp.to_disk(target)
+    spacy.load(target)  # it must load back
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--trained", type=Path, default=ROOT / "build" / "train" / "model" / "model-best")
+    parser.add_argument("--rules-only", action="store_true", help="no trained recogniser")
+    args = parser.parse_args()
+    assemble(None if args.rules_only else args.trained.resolve())
+    print(f"wrote {TARGET.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
