@@ -10,8 +10,6 @@ from __future__ import annotations
 from spacy.language import Language
 
 from extractors import finders
-from extractors.learned import LearnedSpans
-from extractors.resolve import Precedence
 from extractors.components import (
     AbbreviationFinder,
     CandidateFinder,
@@ -20,6 +18,8 @@ from extractors.components import (
     SentenceSplitter,
     TitleAwareTokenizer,
 )
+from extractors.learned import LearnedSpans
+from extractors.resolve import Precedence
 
 __all__ = ["TitleAwareTokenizer"]
 

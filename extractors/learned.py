@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from extractors.candidates import Candidate
 from extractors.components import BatchComponent
+from extractors.models import family_of
 from extractors.state import doc_state
 from kg.ids import slug
 from kg.model import Label
@@ -41,10 +42,14 @@ class LearnedSpans(BatchComponent):
             if label is None:
                 continue
             surface = text[ent.start_char : ent.end_char]
-            name = surface.lower() if label in (Label.TASK, Label.METRIC) and not _acronym(surface) else surface
-            state.candidates.append(
-                Candidate(label, ent.start_char, ent.end_char, name, slug(name), self.name, self.confidence)
-            )
+            lower = label in (Label.TASK, Label.METRIC) and not _acronym(surface)
+            name = surface.lower() if lower else surface
+            start, end = ent.start_char, ent.end_char
+            cand = Candidate(label, start, end, name, slug(name), self.name, self.confidence)
+            if label is Label.MODEL:
+                family, family_id = family_of(name) or (name, slug(name))  # a new model is its own family
+                cand.attrs = {"family": family, "family_id": family_id}
+            state.candidates.append(cand)
         return doc
 
 

@@ -54,6 +54,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from extractors.names import slug
+
 FAMILIES_FILE = Path(__file__).with_name("patterns") / "model_families.jsonl"
 
 POLICIES = ("patterns", "cased", "proper", "versioned")
@@ -303,10 +305,6 @@ def _in_url(text: str, start: int) -> bool:
     return _URL.match(text, token_start) is not None
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
-
-
 def _generic_family(stem: str) -> str:
     """ "Komodo" for "Komodo", "Sailor" for "Sailor2", "LLaMAntino" for "LLaMAntino-3-ANITA"."""
     family = _GENERIC_TAIL.sub("", _GENERIC_CUT.sub("", stem)) or stem
@@ -403,7 +401,7 @@ class ModelFinder:
             known = self.stems.get(_squash(compound).lower())
             if known is not None:
                 return known.family.family, known.family.id
-            return compound, _slug(compound)
+            return compound, slug(compound)
         if m.start("stem") < 0:
             stem_text = text[start : m.end("gstem")]
             if not lenient and (stem_text in _GENERIC_STOP or sum(c.isalpha() for c in stem_text) < 2):
@@ -412,7 +410,7 @@ class ModelFinder:
             known = self.stems.get(_squash(family).lower())
             if known is not None:
                 return known.family.family, known.family.id
-            return family, _slug(family)
+            return family, slug(family)
         stem_text = m.group("stem")
         looked_up = self._lookups.get(stem_text)
         if looked_up is None:

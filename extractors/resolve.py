@@ -13,6 +13,7 @@ from functools import lru_cache
 from extractors.abbreviations import Abbreviation
 from extractors.candidates import PRIORITY, Candidate
 from extractors.coined import GENERIC_LONG, coined_label, is_generic_short
+from extractors.names import entity_key
 from extractors.roles import cue_ends, is_proposed_at
 from kg.ids import normalise_key, slug
 from kg.model import Evidence, Label, Mention
@@ -279,7 +280,7 @@ def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_e
             Mention(
                 label=cand.label,
                 name=cand.name,
-                key=cand.key,
+                key=entity_key(cand.label.value, cand.key),
                 start=cand.start,
                 end=cand.end,
                 sentence=evidence[s_start],

@@ -103,7 +103,11 @@ class AliasTable:
         added = []
         for match in pattern.finditer(text):
             form = match.group()
-            if form in defined or self._common(form) or any(s < match.end() and match.start() < e for s, e in taken):
+            if (
+                form in defined
+                or self._common(form)
+                or any(s < match.end() and match.start() < e for s, e in taken)
+            ):
                 continue
             known = self.known[form]
             sentence = _sentence(text, match.start(), match.end())

@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+
+from extractors import names
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
@@ -60,10 +61,7 @@ def paper_id(title: str, arxiv_id: str | None = None) -> str:
     return stable_hash(key)
 
 
-@lru_cache(maxsize=1 << 16)  # extractors slug the same few thousand names again and again
-def slug(name: str) -> str:
-    """A readable id fragment: normalised words joined by hyphens."""
-    return normalise_title(name).replace(" ", "-") or stable_hash(name, 8)
+slug = names.slug  # the one slug function (the extractors and the gazetteer scripts use it too)
 
 
 def entity_id(prefix: str, name: str) -> str:

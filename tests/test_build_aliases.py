@@ -35,7 +35,9 @@ def test_a_common_acronym_one_paper_defines_oddly_is_not_linked_everywhere(tmp_p
     """One paper's "object-object distinguishing (OOD)" does not turn every OOD into that method."""
     store = NetworkXStore(tmp_path / "graph.json")
     papers = [("Layouts", "We propose Object-Object Distinguishing (OOD) for scene layouts.")]
-    papers += [(f"Robustness {i}", f"We study OOD generalization of classifiers, setting {i}.") for i in range(5)]
+    papers += [
+        (f"Robustness {i}", f"We study OOD generalization of classifiers, setting {i}.") for i in range(5)
+    ]
     ingest(store, [_records(tmp_path / "batch.jsonl", *papers)])
     users = [n for n in store.iter_nodes(Label.PAPER) if n.props["title"].startswith("Robustness")]
     for paper in users:

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
-import annotations  # noqa: E402
+import annotations
 
-from kg.evaluate import evaluate  # noqa: E402
+from kg.evaluate import evaluate
 
 
 def main() -> None:

@@ -58,7 +58,9 @@ def check_paper(rec: dict, text: str) -> list[str]:
                 problems.append(f"{pid}: {kind}: {name!r}: aliases must be a list of strings")
                 continue
             if not any(occurs(form, text) for form in [name, *aliases]):
-                problems.append(f"{pid}: {kind}: {name!r}: neither the name nor an alias occurs in the text as written")
+                problems.append(
+                    f"{pid}: {kind}: {name!r}: neither the name nor an alias occurs in the text as written"
+                )
             if kind in ROLED and item.get("role") not in ("proposed", "used"):
                 problems.append(f"{pid}: {kind}: {name!r}: role must be 'proposed' or 'used'")
             if kind == "models" and not isinstance(item.get("family"), str):

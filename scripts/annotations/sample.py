@@ -97,15 +97,24 @@ def main() -> None:
     manifest = []
     (args.out / "texts").mkdir(parents=True, exist_ok=True)
     for b in range(args.batches):
-        split = "heldout" if b < HELDOUT_BATCHES else "tune" if b < HELDOUT_BATCHES + TUNE_BATCHES else "train"
+        split = (
+            "heldout" if b < HELDOUT_BATCHES else "tune" if b < HELDOUT_BATCHES + TUNE_BATCHES else "train"
+        )
         name = f"b{b:03d}"
         rows = ordered[b * BATCH : (b + 1) * BATCH]
         with (args.out / "texts" / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
             for row in rows:
                 keep = {k: row[k] for k in ("pid", "text")}
                 handle.write(json.dumps(keep, ensure_ascii=False) + "\n")
-                manifest.append({"pid": row["pid"], "batch": name, "split": split,
-                                 "month": row["month"], "categories": row["categories"]})
+                manifest.append(
+                    {
+                        "pid": row["pid"],
+                        "batch": name,
+                        "split": split,
+                        "month": row["month"],
+                        "categories": row["categories"],
+                    }
+                )
     with (args.out / "manifest.jsonl").open("w", encoding="utf-8") as handle:
         for row in manifest:
             handle.write(json.dumps(row) + "\n")

@@ -47,6 +47,11 @@ def _form_pattern(form: str) -> re.Pattern[str]:
     return re.compile(r"(?<![0-9A-Za-z])" + re.escape(form) + r"(?![0-9A-Za-z])", re.IGNORECASE)
 
 
+def occurs(form: str, text: str) -> bool:
+    """``form`` occurs in ``text`` (case-insensitively, at word boundaries)."""
+    return _form_pattern(form).search(text) is not None
+
+
 def mentions(text: str, record: dict) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, label) mentions of the record's entities in ``text``."""
     found: list[tuple[int, int, str]] = []

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import annotations  # noqa: E402
+import annotations
 
 
 def main() -> None:
@@ -53,15 +53,18 @@ def main() -> None:
             bin_.add(doc)
         if split != "heldout":  # the held-out split is only ever scored, never trained or tuned on
             bin_.to_disk(args.out / f"{split}.spacy")
-        with (args.out / f"{split}-gold.jsonl").open("w", encoding="utf-8") as gold, (
-            args.out / f"{split}-papers.jsonl"
-        ).open("w", encoding="utf-8") as inputs:
+        with (
+            (args.out / f"{split}-gold.jsonl").open("w", encoding="utf-8") as gold,
+            (args.out / f"{split}-papers.jsonl").open("w", encoding="utf-8") as inputs,
+        ):
             for paper in papers:
                 gold.write(json.dumps(paper.gold(), ensure_ascii=False) + "\n")
                 record = {"arxiv_id": paper.pid, "title": paper.title, "abstract": paper.abstract}
                 inputs.write(json.dumps(record, ensure_ascii=False) + "\n")
         spans = sum(len(p.spans) for p in papers)
-        print(f"{split}: {len(papers)} papers, {spans} mentions, {sum(lost.values())} not on token boundaries")
+        print(
+            f"{split}: {len(papers)} papers, {spans} mentions, {sum(lost.values())} not on token boundaries"
+        )
 
 
 if __name__ == "__main__":

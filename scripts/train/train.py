@@ -28,13 +28,21 @@ def main() -> None:
     parser.add_argument("--config", type=Path, default=HERE / "ner.cfg")
     parser.add_argument("--no-ship", action="store_true", help="leave the shipped model as it is")
     parser.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. --training.max_steps=2000")
-    args = parser.parse_args()
+    args, extra = parser.parse_known_args()
+    args.overrides += extra
     subprocess.run([sys.executable, str(HERE / "corpus.py"), "--out", str(args.out)], check=True)
     command = [
-        sys.executable, "-m", "spacy", "train", str(args.config),
-        "--output", str(args.out / "model"),
-        "--paths.train", str(args.out / "train.spacy"),
-        "--paths.dev", str(args.out / "tune.spacy"),
+        sys.executable,
+        "-m",
+        "spacy",
+        "train",
+        str(args.config),
+        "--output",
+        str(args.out / "model"),
+        "--paths.train",
+        str(args.out / "train.spacy"),
+        "--paths.dev",
+        str(args.out / "tune.spacy"),
         *args.overrides,
     ]
     subprocess.run(command, check=True)

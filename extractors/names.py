@@ -1,0 +1,76 @@
+"""Names to keys: the one slug function, and the key that makes spelling variants one node.
+
+``slug`` is the readable id fragment of a name (used by the extractors, the graph's ids and the
+gazetteer build scripts alike). ``entity_key`` goes further for node identity: case, hyphen
+and space variants, British and American spelling, and a plural last word give one key, so
+"Multilayer Perceptrons" and "multi-layer perceptron" are one node, and so are "Llama-2",
+"Llama2" and "LLaMA 2" (a model keeps its version and size: "Llama-3 8B" = "Llama3-8B", but
+not "Llama-3").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache, lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# A model key's parts: a size ("7b", "8x"), a word, or a number.
+_MODEL_PART = re.compile(r"[0-9]+[bmkt](?![a-z])|[a-z]+|[0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def slug(name: str) -> str:
+    """A readable id fragment: lower-case ASCII words joined by hyphens ("UNet++" -> "unet-plus-plus")."""
+    text = name.lower().replace("+", " plus ").replace("&", " and ")
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub("-", text).strip("-") or hashlib.blake2b(name.encode(), digest_size=4).hexdigest()
+
+
+@cache
+def _word_table(name: str) -> dict[str, str] | frozenset[str]:
+    rows = [line.split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    rows = [row for row in rows if row[0] and not row[0].startswith("#")]
+    if all(len(row) == 2 for row in rows):
+        return {british: american for british, american in rows}
+    return frozenset(row[0] for row in rows)
+
+
+def singular(word: str) -> str:
+    """A cautious English singular (short, non-alphabetic and Latin-looking words are left alone)."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "os", "ics")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def entity_key(kind: str, name_or_key: str) -> str:
+    """The key two spellings of one entity share; ``kind`` is the entity type ("Model", "Method" …)."""
+    key = slug(name_or_key)
+    if kind == "Model":
+        return "-".join(_MODEL_PART.findall(key)) or key
+    if kind in ("Repo", "Dataset"):
+        return key
+    spellings = _word_table("us_spellings.tsv")
+    prefixes = _word_table("joined_prefixes.txt")
+    assert isinstance(spellings, dict) and isinstance(prefixes, frozenset)
+    words: list[str] = []
+    for word in key.split("-"):
+        word = spellings.get(word, word)
+        if words and words[-1] in prefixes:
+            words[-1] += word
+        else:
+            words.append(word)
+    if len(words) == 1 or words[-2] not in ("of", "for"):  # "mixture of experts" keeps its plural
+        words[-1] = singular(words[-1])
+    return "-".join(words)
