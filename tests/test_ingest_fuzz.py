@@ -170,6 +170,8 @@ def listing_files(draw: st.DrawFn) -> tuple[str, bytes, str | None]:
 
 def _one_line(error: KGError) -> None:
     assert "\n" not in str(error) and "\r" not in str(error), str(error)
+    if isinstance(error, IngestError):
+        assert len(error.message) < 400, error.message
 
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -43,7 +43,7 @@ def _paper(record: Mapping[str, Any], source: str) -> Paper:
     raw_id = record.get("id")
     arxiv_id = fields.strict_arxiv_id(raw_id)
     if arxiv_id is None:
-        raise RecordError(f"id is not an arXiv id: {raw_id!r}")
+        raise RecordError(f"id is not an arXiv id: {fields.short(raw_id)}")
     authors = _authors(record)
     published = _first_version_date(record.get("versions"))
     return fields.checked(

@@ -66,7 +66,7 @@ def title(value: str) -> str:
     if not value:
         raise RecordError("record has no title")
     if not normalise_title(value):
-        raise RecordError(f"title has no letters or digits: {_short(value)}")
+        raise RecordError(f"title has no letters or digits: {short(value)}")
     return value
 
 
@@ -81,7 +81,7 @@ def iso_date(value: object, field: str = "published") -> str | None:
         year, month, day = (int(part) for part in match.groups())
         return dt.date(year, month, day).isoformat()
     except ValueError:
-        raise RecordError(f"{field} is not an ISO date: {value!r}") from None
+        raise RecordError(f"{field} is not an ISO date: {short(value)}") from None
 
 
 def rfc2822_date(value: object) -> str | None:
@@ -105,11 +105,11 @@ def integer(value: object, field: str) -> int | None:
     elif isinstance(value, str) and _PLAIN_INT.fullmatch(value.strip()):
         number = int(value.strip())
     if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= MAX_INT:
-        raise RecordError(f"{field} must be an integer from 0 to 2^63-1, not {_short(value)}")
+        raise RecordError(f"{field} must be an integer from 0 to 2^63-1, not {short(value)}")
     return number
 
 
-def _short(value: object, limit: int = 40) -> str:
+def short(value: object, limit: int = 60) -> str:
     """``repr(value)`` cut to ``limit`` characters (a 5,000-digit number stays one short line)."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
         digits = int(value.bit_length() * 0.30103)
@@ -154,7 +154,7 @@ def split_authors(value: object) -> tuple[str, ...]:
     for item in value:
         name = item.get("name") if isinstance(item, dict) else item
         if not isinstance(name, str):
-            raise RecordError(f"an author must be a name or an object with a name, not {item!r}")
+            raise RecordError(f"an author must be a name or an object with a name, not {short(item)}")
         if name := collapse(name):
             names.append(name)
     return tuple(names)
@@ -166,7 +166,7 @@ def categories(value: object) -> tuple[str, ...]:
         return ()
     items = _LIST_SEPARATORS.split(value) if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-        raise RecordError(f"categories must be a list of strings or a string, not {value!r}")
+        raise RecordError(f"categories must be a list of strings or a string, not {short(value)}")
     return tuple(dict.fromkeys(item.strip() for item in items if item.strip()))
 
 

@@ -114,7 +114,7 @@ def parse_lines(lines: Iterable[str], ctx: ParseContext) -> Iterator[Paper]:
                     published = _date(date).iso(year)
                     upvotes = fields.integer(date.group("upvotes"), "the upvote count")
                     if published is None:
-                        ctx.bad(meta_line, f"not a calendar date: {meta!r}")
+                        ctx.bad(meta_line, f"not a calendar date: {fields.short(meta)}")
             except RecordError as exc:
                 problem = problem or (meta_line, str(exc))
             i += 1

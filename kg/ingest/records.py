@@ -102,7 +102,7 @@ def _arxiv_id(rec: Mapping[str, Any], url: str | None) -> str | None:
         return fields.strict_arxiv_id(rec.get("id")) or fields.arxiv_id_from_url(url)
     arxiv_id = parse_arxiv_id(explicit) if isinstance(explicit, str) else None
     if arxiv_id is None:
-        raise RecordError(f"arxiv_id is not an arXiv id string: {explicit!r}")
+        raise RecordError(f"arxiv_id is not an arXiv id string: {fields.short(explicit)}")
     return arxiv_id
 
 
