@@ -1,9 +1,18 @@
-"""Files written whole or not at all: a temporary file beside the target, renamed into place."""
+"""Files written whole or not at all: a temporary file beside the target, renamed into place.
+
+A temporary file is named ``.<target>.<pid>@<host>.<random>.tmp`` after the process writing it,
+so one left by a killed writer can be told from one being written: each write first removes the
+stale ones (see :func:`remove_stale_temps`).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import socket
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +27,9 @@ def atomic_write(path: Path, mode: str = "w", *, durable: bool = False) -> Itera
     ``durable`` also flushes the file and the rename to disk (for the graph of record).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_stale_temps(path)
+    owner = f"{os.getpid()}@{_host()}"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{owner}.", suffix=".tmp", dir=path.parent)
     try:
         encoding, newline = (None, None) if "b" in mode else ("utf-8", "")
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
@@ -56,3 +67,56 @@ def fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+STALE_AGE = 24 * 3600
+"""Seconds after which a temporary file is stale whoever wrote it (a reused process id, a
+writer on another host sharing the folder, a file from before writers were named)."""
+
+
+def _host() -> str:
+    """A short tag of this host's name: process ids are only comparable on one host."""
+    return hashlib.blake2b(socket.gethostname().encode(), digest_size=4).hexdigest()
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` exists on this host (when unsure: yes)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def remove_stale_temps(path: Path, *, now: float | None = None) -> list[Path]:
+    """Remove the temporary files of writes to ``path`` that will never finish: those of a
+    process on this host that is gone, and any older than :data:`STALE_AGE`. A live writer's
+    file is never removed. Returns what was removed."""
+    pattern = re.compile(
+        rf"\.{re.escape(path.name)}\.(?:(?P<pid>[0-9]{{1,10}})@(?P<host>[0-9a-f]{{8}})\.)?[^.]+\.tmp"
+    )
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in path.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return removed
+    for candidate in candidates:
+        match = pattern.fullmatch(candidate.name)
+        assert match is not None
+        try:
+            old = now - candidate.stat().st_mtime > STALE_AGE
+        except OSError:
+            continue
+        dead = match["host"] == _host() and not _alive(int(match["pid"]))
+        if old or dead:
+            try:
+                candidate.unlink()
+            except OSError:
+                continue
+            removed.append(candidate)
+    return removed

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -31,6 +31,52 @@ REL_FOR_MENTION: dict[tuple[Label, str | None], RelType] = {
 _LIST_PROPS = ("aliases", "sources")
 
 
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two records of one paper that disagree: the newer was kept whole, the older dropped."""
+
+    paper: str
+    older: str
+    newer: str
+    fields: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return (
+            f"paper {self.paper}: {self.older} and {self.newer} differ in {' and '.join(self.fields)}; "
+            f"kept {self.newer}"
+        )
+
+
+def conflicting_fields(older: Paper, newer: Paper) -> tuple[str, ...]:
+    """The fields two records of one paper disagree on: a title, or an abstract, that both have
+    and that differ once case, punctuation and spacing are ignored (an abstract that is the start
+    of the other, as a listing cut short, does not conflict)."""
+    differ: list[str] = []
+    if older.title and newer.title and normalise_title(older.title) != normalise_title(newer.title):
+        differ.append("title")
+    if older.abstract and newer.abstract:
+        old_key, new_key = normalise_title(older.abstract), normalise_title(newer.abstract)
+        if not (old_key.startswith(new_key) or new_key.startswith(old_key)):
+            differ.append("abstract")
+    return tuple(differ)
+
+
+def combine(older: Paper, newer: Paper, conflicts: dict[str, Conflict] | None = None) -> Paper:
+    """The same paper seen twice: the richest value of every field (:meth:`Paper.merge`), or,
+    when the two conflict, the newer record whole (keeping a known arXiv id), noted in
+    ``conflicts`` under the kept paper's id."""
+    differ = conflicting_fields(older, newer)
+    if not differ:
+        return older.merge(newer)
+    kept = replace(newer, arxiv_id=newer.arxiv_id or older.arxiv_id)
+    if conflicts is not None:
+        older_source = ", ".join(older.sources) or "the graph"
+        conflict = Conflict(kept.id, older_source, ", ".join(newer.sources) or "?", differ)
+        conflicts.pop(older.id, None)
+        conflicts[kept.id] = conflict
+    return kept
+
+
 @dataclass
 class IngestReport:
     """What one ingest did: papers read, new and merged, what was skipped, and counts."""
@@ -41,6 +87,7 @@ class IngestReport:
     new_papers: int = 0
     merged_papers: int = 0
     skipped: list[IngestError] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
     found_entities: dict[str, int] = field(default_factory=dict)
     found_edges: dict[str, int] = field(default_factory=dict)
     before: Stats | None = None
@@ -55,6 +102,7 @@ class IngestReport:
             "new_papers": self.new_papers,
             "merged_papers": self.merged_papers,
             "skipped": len(self.skipped),
+            "conflicts": len(self.conflicts),
             "found": {"entities": self.found_entities, "edges": self.found_edges},
             "new": {
                 "nodes": {k: v - self.before.nodes[k] for k, v in self.after.nodes.items()},
@@ -64,8 +112,9 @@ class IngestReport:
         }
 
 
-def merge_duplicates(papers: Iterable[Paper]) -> list[Paper]:
-    """One paper per arXiv id or normalised title, richest fields kept, first-seen order."""
+def merge_duplicates(papers: Iterable[Paper], conflicts: dict[str, Conflict] | None = None) -> list[Paper]:
+    """One paper per arXiv id or normalised title, first-seen order: the richest fields kept, or
+    the newer record whole when two conflict (see :func:`combine`; noted in ``conflicts``)."""
     by_key: dict[str, Paper] = {}
     title_to_key: dict[str, str] = {}
     for paper in papers:
@@ -77,7 +126,7 @@ def merge_duplicates(papers: Iterable[Paper]) -> list[Paper]:
         title_to_key.setdefault(title_key, key)
         if paper.arxiv_id:
             title_to_key[title_key] = key
-        by_key[key] = by_key[key].merge(paper) if key in by_key else paper
+        by_key[key] = combine(by_key[key], paper, conflicts) if key in by_key else paper
     return list(by_key.values())
 
 
@@ -96,7 +145,9 @@ def _paper_from_node(node: Node) -> Paper:
     return Paper(**cast(dict[str, Any], values))
 
 
-def _resolve_existing(store: GraphStore, papers: Sequence[Paper]) -> tuple[list[Paper], int]:
+def _resolve_existing(
+    store: GraphStore, papers: Sequence[Paper], conflicts: dict[str, Conflict] | None = None
+) -> tuple[list[Paper], int]:
     """Merge incoming papers into the stored ones (by id, then title); returns (merged, n_existing)."""
     by_title = store.find_nodes(Label.PAPER, "title_key", {normalise_title(p.title) for p in papers})
     ids = {p.id for p in papers} | set(by_title.values())
@@ -109,7 +160,7 @@ def _resolve_existing(store: GraphStore, papers: Sequence[Paper]) -> tuple[list[
             merged.append(paper)
             continue
         existing += 1
-        combined = _paper_from_node(stored[old_id]).merge(paper)
+        combined = combine(_paper_from_node(stored[old_id]), paper, conflicts)
         if combined.id != old_id:
             store.rename_node(Label.PAPER, old_id, combined.id)
         merged.append(combined)
@@ -185,11 +236,14 @@ def load_papers(
     papers: Sequence[Paper],
     *,
     on_progress: Callable[[int, int], None] | None = None,
+    conflicts: dict[str, Conflict] | None = None,
 ) -> tuple[int, dict[str, int], dict[str, int]]:
-    """Extract and upsert ``papers``; returns (already stored, entities found, edges found)."""
+    """Extract and upsert ``papers``; returns (already stored, entities found, edges found).
+
+    A paper that conflicts with its stored record replaces it (noted in ``conflicts``)."""
     from kg.pipeline import extract
 
-    papers, existing = _resolve_existing(store, papers)
+    papers, existing = _resolve_existing(store, papers, conflicts)
     store.upsert_nodes(Label.PAPER, (paper_row(p) for p in papers))
     nodes: dict[Label, dict[str, dict[str, Any]]] = defaultdict(dict)
     edges: dict[RelType, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
@@ -255,10 +309,14 @@ def ingest(
         report.files += 1
         if on_read is not None:
             on_read(Path(path), count)
-    papers = merge_duplicates(read)
+    conflicts: dict[str, Conflict] = {}
+    papers = merge_duplicates(read, conflicts)
     report.records = len(read)
     report.papers = len(papers)
-    existing, report.found_entities, report.found_edges = load_papers(store, papers, on_progress=on_progress)
+    existing, report.found_entities, report.found_edges = load_papers(
+        store, papers, on_progress=on_progress, conflicts=conflicts
+    )
+    report.conflicts = list(conflicts.values())
     report.new_papers = len(papers) - existing
     report.merged_papers = len(read) - report.new_papers
     store.commit()

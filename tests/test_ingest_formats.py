@@ -304,7 +304,7 @@ def test_records_bad_values(tmp_path: Path) -> None:
         "published is not an ISO date: '2024-02-30'",
         "arxiv_id is not an arXiv id string: 'n/a'",
         "record has no title",
-        "upvotes must be a non-negative integer, not 'many'",
+        "upvotes must be an integer from 0 to 2^63-1, not 'many'",
     ]
 
 

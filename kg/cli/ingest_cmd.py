@@ -35,6 +35,8 @@ def ingest_command(
         typer.echo(f"kg: skipped: {error}", err=True)
     if len(report.skipped) > _SHOW_SKIPPED:
         typer.echo(f"kg: skipped {len(report.skipped) - _SHOW_SKIPPED} more bad records", err=True)
+    for conflict in report.conflicts:
+        typer.echo(f"kg: conflict: {conflict}", err=True)
     print_report(report.as_dict(), output)
 
 

@@ -48,9 +48,14 @@ def _entries(ctx: ParseContext) -> Iterator[tuple[int, ET.Element]]:
     parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
     root: ET.Element | None = None
     start = 1
+    held = 0  # characters fed since the last complete entry
     with open_text(ctx.path) as handle:
         try:
             for number, text in numbered_lines(ctx, handle):
+                held += len(text)
+                if held > fields.MAX_LINE_CHARS:
+                    ctx.bad(start, f"entry longer than {fields.MAX_LINE_CHARS:,} characters")
+                    return
                 parser.feed(text)
                 for event in parser.read_events():
                     element = event[-1]
@@ -65,6 +70,7 @@ def _entries(ctx: ParseContext) -> Iterator[tuple[int, ET.Element]]:
                     else:
                         yield start, element
                         root.clear()
+                        held = 0
             parser.close()
         except ET.ParseError as exc:
             line, column = exc.position
@@ -86,16 +92,18 @@ def _paper(entry: ET.Element, source: str) -> Paper:
     alternate = next(
         (link.get("href") for link in entry.iterfind(f"{ATOM}link") if link.get("rel") == "alternate"), None
     )
-    return Paper(
-        title=fields.title(_text(entry, "title")),
-        abstract=_text(entry, "summary"),
-        arxiv_id=fields.arxiv_id_from_url(entry_id),
-        authors=authors,
-        author_count=len(authors) or None,
-        published=fields.iso_date(_text(entry, "published"), "published"),
-        url=alternate or entry_id or None,
-        categories=tuple(dict.fromkeys(term for term in terms if term)),
-        sources=(source,),
+    return fields.checked(
+        Paper(
+            title=fields.title(_text(entry, "title")),
+            abstract=_text(entry, "summary"),
+            arxiv_id=fields.arxiv_id_from_url(entry_id),
+            authors=authors,
+            author_count=len(authors) or None,
+            published=fields.iso_date(_text(entry, "published"), "published"),
+            url=alternate or entry_id or None,
+            categories=tuple(dict.fromkeys(term for term in terms if term)),
+            sources=(source,),
+        )
     )
 
 

@@ -43,19 +43,21 @@ def _paper(record: Mapping[str, Any], source: str) -> Paper:
     raw_id = record.get("id")
     arxiv_id = fields.strict_arxiv_id(raw_id)
     if arxiv_id is None:
-        raise RecordError(f"id is not an arXiv id: {raw_id!r}")
+        raise RecordError(f"id is not an arXiv id: {fields.short(raw_id)}")
     authors = _authors(record)
     published = _first_version_date(record.get("versions"))
-    return Paper(
-        title=fields.title(fields.text(record, "title")),
-        abstract=fields.text(record, "abstract"),
-        arxiv_id=arxiv_id,
-        authors=authors,
-        author_count=len(authors) or None,
-        published=published or fields.iso_date(record.get("update_date"), "update_date"),
-        url=ABS_URL.format(arxiv_id),
-        categories=fields.categories(record.get("categories")),
-        sources=(source,),
+    return fields.checked(
+        Paper(
+            title=fields.title(fields.text(record, "title")),
+            abstract=fields.text(record, "abstract"),
+            arxiv_id=arxiv_id,
+            authors=authors,
+            author_count=len(authors) or None,
+            published=published or fields.iso_date(record.get("update_date"), "update_date"),
+            url=ABS_URL.format(arxiv_id),
+            categories=fields.categories(record.get("categories")),
+            sources=(source,),
+        )
     )
 
 

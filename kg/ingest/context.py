@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,11 +36,35 @@ class ParseContext:
         return f"{self.path}:{line}" if line is not None else str(self.path)
 
 
+class _Gunzip(io.RawIOBase):
+    """A gzip stream whose corrupt or truncated data is an :class:`IngestError` naming the file
+    (``line`` is ``None``: the reader that knows the line fills it in)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file = gzip.open(path, "rb")  # noqa: SIM115
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        try:
+            return self._file.readinto(buffer)
+        except EOFError:
+            raise IngestError(self.path, "truncated gzip file (it ends before its end marker)") from None
+        except (OSError, zlib.error) as exc:
+            raise IngestError(self.path, f"not a valid gzip file ({exc})") from None
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
 @contextmanager
 def open_text(path: Path) -> Iterator[IO[str]]:
     """Open ``path`` as UTF-8 text, transparently gunzipping ``*.gz``; errors name the file."""
     try:
-        raw = cast(IO[bytes], gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb"))  # noqa: SIM115
+        raw = cast(IO[bytes], io.BufferedReader(_Gunzip(path)) if path.suffix == ".gz" else open(path, "rb"))  # noqa: SIM115
     except OSError as exc:
         raise IngestError(path, exc.strerror or str(exc)) from exc
     with raw, io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="") as text:
@@ -47,9 +72,17 @@ def open_text(path: Path) -> Iterator[IO[str]]:
 
 
 def read_head(path: Path, size: int = 65536) -> str:
-    """The first ``size`` characters of ``path`` for format sniffing."""
+    """The first ``size`` characters of ``path`` for format sniffing (up to corrupt gzip data,
+    which the parser then reports with its line)."""
+    parts: list[str] = []
     with open_text(path) as handle:
         try:
-            return handle.read(size)
+            while size > 0 and (part := handle.read(min(size, 4096))):
+                parts.append(part)
+                size -= len(part)
         except UnicodeDecodeError as exc:
             raise IngestError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})", 1) from exc
+        except IngestError as exc:
+            if not parts:
+                raise IngestError(path, exc.message, 1) from None
+    return "".join(parts)

@@ -44,16 +44,18 @@ def _paper(item: Mapping[str, Any], source: str) -> Paper:
         raise RecordError('record has no "paper" object')
     hf_id = fields.text(paper, "id")
     authors = fields.split_authors(paper.get("authors"))
-    return Paper(
-        title=fields.title(fields.text(paper, "title") or fields.text(item, "title")),
-        abstract=fields.text(paper, "summary") or fields.text(item, "summary"),
-        arxiv_id=fields.strict_arxiv_id(hf_id),
-        authors=authors,
-        author_count=len(authors) or None,
-        published=fields.iso_date(paper.get("publishedAt"), "paper.publishedAt"),
-        listed=fields.iso_date(item.get("publishedAt"), "publishedAt"),
-        upvotes=fields.integer(paper.get("upvotes"), "paper.upvotes"),
-        url=PAPER_URL.format(hf_id) if hf_id else None,
-        code_url=fields.text(paper, "githubRepo") or None,
-        sources=(source,),
+    return fields.checked(
+        Paper(
+            title=fields.title(fields.text(paper, "title") or fields.text(item, "title")),
+            abstract=fields.text(paper, "summary") or fields.text(item, "summary"),
+            arxiv_id=fields.strict_arxiv_id(hf_id),
+            authors=authors,
+            author_count=len(authors) or None,
+            published=fields.iso_date(paper.get("publishedAt"), "paper.publishedAt"),
+            listed=fields.iso_date(item.get("publishedAt"), "publishedAt"),
+            upvotes=fields.integer(paper.get("upvotes"), "paper.upvotes"),
+            url=PAPER_URL.format(hf_id) if hf_id else None,
+            code_url=fields.text(paper, "githubRepo") or None,
+            sources=(source,),
+        )
     )

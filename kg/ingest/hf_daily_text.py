@@ -13,18 +13,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.ingest import fields
 from kg.ingest.context import ParseContext, open_text
+from kg.ingest.fields import RecordError, read_lines
 from kg.model import Paper
 
 FORMAT = "hf-daily-text"
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH = "|".join(MONTHS)
-LISTING_DATE = re.compile(rf"^(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?$")
+LISTING_DATE = re.compile(rf"^(?P<month>{_MONTH}) (?P<day>[0-9]{{1,2}})(?:, (?P<year>[0-9]{{4}}))?$")
 PAPER_DATE = re.compile(
-    rf"^(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?(?: (?P<upvotes>\d+))?$"
+    rf"^(?P<month>{_MONTH}) (?P<day>[0-9]{{1,2}})(?:, (?P<year>[0-9]{{4}}))?(?: (?P<upvotes>[0-9]+))?$"
 )
-AUTHORS = re.compile(r"^•\s*(?P<count>\d+)\s+authors?$")
+AUTHORS = re.compile(r"^•\s*(?P<count>[0-9]+)\s+authors?$")
 SEPARATOR = "·"
 HEADER_HINTS = ("Daily Papers", "byAK and the research community", "Get trending papers")
 _HEADER_LINES = 20
@@ -70,7 +72,7 @@ def _infer_year(dates: list[_Date]) -> int:
 def parse(ctx: ParseContext) -> Iterator[Paper]:
     """Yield the page's papers in order; duplicates are merged later, by id."""
     with open_text(ctx.path) as handle:
-        lines = list(handle)
+        lines = read_lines(ctx, handle)
     yield from parse_lines(lines, ctx)
 
 
@@ -102,22 +104,35 @@ def parse_lines(lines: Iterable[str], ctx: ParseContext) -> Iterator[Paper]:
             abstract = content[i][1]
             i += 1
         author_count = published = upvotes = None
+        problem: tuple[int, str] | None = None
         while i < len(content) and _is_meta(content[i][1]):
-            meta = content[i][1]
-            if (authors := AUTHORS.match(meta)) is not None:
-                author_count = int(authors.group("count"))
-            elif (date := PAPER_DATE.match(meta)) is not None:
-                published = _date(date).iso(year)
-                upvotes = int(date.group("upvotes")) if date.group("upvotes") else None
-                if published is None:
-                    ctx.bad(content[i][0], f"not a calendar date: {meta!r}")
+            meta_line, meta = content[i]
+            try:
+                if (authors := AUTHORS.match(meta)) is not None:
+                    author_count = fields.integer(authors.group("count"), "the author count")
+                elif (date := PAPER_DATE.match(meta)) is not None:
+                    published = _date(date).iso(year)
+                    upvotes = fields.integer(date.group("upvotes"), "the upvote count")
+                    if published is None:
+                        ctx.bad(meta_line, f"not a calendar date: {fields.short(meta)}")
+            except RecordError as exc:
+                problem = problem or (meta_line, str(exc))
             i += 1
-        yield Paper(
-            title=title,
-            abstract=abstract,
-            author_count=author_count,
-            published=published,
-            listed=listed,
-            upvotes=upvotes,
-            sources=(ctx.where(line_no),),
-        )
+        try:
+            if problem is not None:
+                raise RecordError(problem[1])
+            paper = fields.checked(
+                Paper(
+                    title=fields.title(title),
+                    abstract=abstract,
+                    author_count=author_count,
+                    published=published,
+                    listed=listed,
+                    upvotes=upvotes,
+                    sources=(ctx.where(line_no),),
+                )
+            )
+        except RecordError as exc:
+            ctx.bad(problem[0] if problem is not None else line_no, str(exc))
+            continue
+        yield paper

@@ -20,14 +20,34 @@ from kg.errors import IngestError
 from kg.ids import parse_arxiv_id
 from kg.ingest import fields
 from kg.ingest.context import ParseContext, open_text, read_head
-from kg.ingest.fields import RecordError, numbered_lines
+from kg.ingest.fields import RecordError, numbered_lines, read_lines
 from kg.model import Paper
 
 FORMAT = "jsonl"
 FORMATS = ("json", "jsonl", "csv", "tsv")
 
 WRAPPER_KEYS = ("papers", "records", "items")
-_DECODER = json.JSONDecoder()
+
+
+class HugeNumber(float):
+    """A JSON integer too long for Python's int conversion (4,300 digits), kept as its size."""
+
+    digits: int
+
+    def __new__(cls, text: str) -> HugeNumber:
+        number = super().__new__(cls, "-inf" if text.startswith("-") else "inf")
+        number.digits = len(text.lstrip("-"))
+        return number
+
+    def __repr__(self) -> str:
+        return f"a number of {self.digits:,} digits"
+
+
+def _parse_int(text: str) -> int | float:
+    return int(text) if len(text) < 4000 else HugeNumber(text)
+
+
+_DECODER = json.JSONDecoder(parse_int=_parse_int)
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _LEADING = "\ufeff \t\r\n"
 _JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
@@ -57,19 +77,21 @@ def record_paper(record: Mapping[str, Any], source: str) -> Paper:
     url = fields.text(rec, "url", "link") or None
     authors = fields.split_authors(rec.get("authors"))
     author_count = fields.integer(rec.get("author_count"), "author_count")
-    return Paper(
-        title=fields.title(fields.text(rec, "title")),
-        abstract=fields.text(rec, "abstract", "summary"),
-        arxiv_id=_arxiv_id(rec, url),
-        authors=authors,
-        author_count=author_count if author_count is not None else len(authors) or None,
-        published=fields.iso_date(rec.get("published", rec.get("date")), "published"),
-        listed=fields.iso_date(rec.get("listed"), "listed"),
-        upvotes=fields.integer(rec.get("upvotes"), "upvotes"),
-        url=url,
-        code_url=fields.text(rec, "code_url", "github") or None,
-        categories=fields.categories(rec.get("categories")),
-        sources=(source,),
+    return fields.checked(
+        Paper(
+            title=fields.title(fields.text(rec, "title")),
+            abstract=fields.text(rec, "abstract", "summary"),
+            arxiv_id=_arxiv_id(rec, url),
+            authors=authors,
+            author_count=author_count if author_count is not None else len(authors) or None,
+            published=fields.iso_date(rec.get("published", rec.get("date")), "published"),
+            listed=fields.iso_date(rec.get("listed"), "listed"),
+            upvotes=fields.integer(rec.get("upvotes"), "upvotes"),
+            url=url,
+            code_url=fields.text(rec, "code_url", "github") or None,
+            categories=fields.categories(rec.get("categories")),
+            sources=(source,),
+        )
     )
 
 
@@ -80,7 +102,7 @@ def _arxiv_id(rec: Mapping[str, Any], url: str | None) -> str | None:
         return fields.strict_arxiv_id(rec.get("id")) or fields.arxiv_id_from_url(url)
     arxiv_id = parse_arxiv_id(explicit) if isinstance(explicit, str) else None
     if arxiv_id is None:
-        raise RecordError(f"arxiv_id is not an arXiv id string: {explicit!r}")
+        raise RecordError(f"arxiv_id is not an arXiv id string: {fields.short(explicit)}")
     return arxiv_id
 
 
@@ -178,7 +200,7 @@ def _jsonl_values(ctx: ParseContext) -> Iterator[tuple[int, Any]]:
             if not line.strip():
                 continue
             try:
-                yield number, json.loads(line.lstrip("\ufeff") if number == 1 else line)
+                yield number, _DECODER.decode(line.lstrip("\ufeff") if number == 1 else line)
             except json.JSONDecodeError as exc:
                 ctx.bad(number, f"invalid JSON: {exc.msg} (column {exc.colno})")
             except (ValueError, RecursionError) as exc:
@@ -188,10 +210,7 @@ def _jsonl_values(ctx: ParseContext) -> Iterator[tuple[int, Any]]:
 def _document_values(ctx: ParseContext) -> Iterator[tuple[int, Any]]:
     """The records of one JSON document; an error ends the file (there is no resyncing)."""
     with open_text(ctx.path) as handle:
-        try:
-            text = handle.read()
-        except UnicodeDecodeError as exc:
-            raise IngestError(ctx.path, f"not UTF-8 text ({exc.reason})") from exc
+        text = "".join(read_lines(ctx, handle))
     walker = _Walker(text)
     try:
         yield from walker.records()
