@@ -56,10 +56,12 @@ def singular(word: str) -> str:
 @lru_cache(maxsize=65536)
 def entity_key(kind: str, name_or_key: str) -> str:
     """The key two spellings of one entity share; ``kind`` is the entity type ("Model", "Method" …)."""
+    if kind == "Repo":  # a URL key (see kg.ids.normalise_url)
+        return name_or_key
     key = slug(name_or_key)
     if kind == "Model":
         return "-".join(_MODEL_PART.findall(key)) or key
-    if kind in ("Repo", "Dataset"):
+    if kind == "Dataset":
         return key
     spellings = _word_table("us_spellings.tsv")
     prefixes = _word_table("joined_prefixes.txt")

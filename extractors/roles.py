@@ -19,8 +19,8 @@ _CUE_VERB = LiteralCues(  # on lower-cased text
         "design(?:s|ed)?",
         "release[sd]?",
         "construct(?:s|ed)?",
-        "build",
-        "built",
+        "build(?! (?:up)?on)",  # "we build on X" uses X
+        "built(?! (?:up)?on)",
         "create[sd]?",
         "curate[sd]?",
         "devise[sd]?",

@@ -16,6 +16,7 @@ from kg.aliases import AliasTable
 from kg.errors import IngestError
 from kg.ids import entity_id, normalise_title, slug
 from kg.model import Label, Mention, Node, Paper, RelType
+from kg.proposals import demote_later_proposals
 from kg.store.base import GraphStore, Stats
 
 REL_FOR_MENTION: dict[tuple[Label, str | None], RelType] = {
@@ -258,6 +259,7 @@ def load_papers(
             edges[rel].extend(rel_rows)
         if on_progress is not None:
             on_progress(done, len(papers))
+    demote_later_proposals(store, papers, edges)
     authors = _author_rows(papers)
     if authors:
         nodes[Label.AUTHOR].update(authors[0])

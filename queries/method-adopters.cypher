@@ -7,8 +7,8 @@
 //   $paper: paper = none -- only the methods this paper proposes (id, arXiv id or exact title)
 //   $limit: integer = 100 -- at most this many rows
 // read-only: yes
-// example: kg query run method-adopters -p method="Stitchable Neural Networks"
-// example: kg query run method-adopters -p paper=a53d13144b1464db
+// example: kg query run method-adopters -p method=FlowPrune
+// example: kg query run method-adopters -p paper=2401.00001
 MATCH (src:Paper)-[:PROPOSES]->(m:Method)<-[u:USES|PROPOSES]-(p:Paper)
 WHERE ($method = '' OR m.id = $method) AND ($paper = '' OR src.id = $paper) AND p.id <> src.id
 WITH m, src, p, u, coalesce(src.published, src.listed) AS proposed_on, coalesce(p.published, p.listed) AS date

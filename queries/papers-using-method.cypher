@@ -8,7 +8,7 @@
 //   $role: choice(any|proposed|used) = any -- only the papers that propose it, or only those that use it
 // read-only: yes
 // example: kg query run papers-using-method -p method="knowledge distillation"
-// example: kg query run papers-using-method -p method=KD -p role=proposed --format json
+// example: kg query run papers-using-method -p method=KD -p role=used --format json
 MATCH (p:Paper)-[r:PROPOSES|USES]->(m:Method {id: $method})
 WHERE $role = 'any' OR r.role = $role
 OPTIONAL MATCH (p)-[:INTRODUCES|EVALUATES_ON]->(d:Dataset)

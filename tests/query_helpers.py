@@ -15,6 +15,8 @@ from kg.store.nx_store import NetworkXStore
 if TYPE_CHECKING:
     from kg.store.neo4j_store import Neo4jStore
 
+# Three papers in date order: FlowPrune is proposed by the first and adopted by the other two.
+ADOPTERS = Path(__file__).parent / "data" / "adopters.jsonl"
 MINIPLM = "a53d13144b1464db"
 MINIPLM_TITLE = "MiniPLM: Knowledge Distillation for Pre-Training Language Models"
 COMPACT = "74b44b0adf2363de"  # Compact Language Models via Pruning and Knowledge Distillation
@@ -37,14 +39,11 @@ KD_PAPERS = {
 
 CASES: list[tuple[str, dict[str, Any]]] = [
     ("papers-using-method", {"method": "knowledge distillation"}),
-    ("papers-using-method", {"method": "KD", "role": "proposed"}),
+    ("papers-using-method", {"method": "KD", "role": "used"}),
     ("papers-using-method", {"method": "Chain-of-Thought Prompting", "role": "used"}),
     ("shared-methods", {"paper": MINIPLM}),
     ("shared-methods", {"paper": MASKLLM_TITLE.upper(), "limit": "5"}),
     ("shared-methods", {"paper": NTP_PAPER, "k": "2"}),
-    ("method-adopters", {}),
-    ("method-adopters", {"method": "knowledge distillation"}),
-    ("method-adopters", {"method": "Transformer", "limit": "7"}),
     ("method-cooccurrence", {"method": "knowledge distillation"}),
     ("method-cooccurrence", {"method": "Transformer", "limit": "50"}),
     ("top-entities", {}),

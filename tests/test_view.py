@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from query_helpers import MASKLLM, MASKLLM_TITLE, MINIPLM, MINIPLM_TITLE, load_sample
+from query_helpers import ADOPTERS, MASKLLM, MASKLLM_TITLE, MINIPLM, MINIPLM_TITLE, load_sample
 from store_helpers import Neo4jTarget
 from typer.testing import CliRunner
 
@@ -311,19 +311,18 @@ def test_a_query_view_shows_the_nodes_in_its_rows_and_its_parameters(sample_stor
     assert all(e.source in kept and e.target in kept for e in wider.edges) and wider.edges
 
 
-def test_a_method_adopters_view_shows_proposers_and_adopters(sample_store: NetworkXStore) -> None:
+def test_a_method_adopters_view_shows_proposers_and_adopters(tmp_path: Path) -> None:
+    from kg.build import ingest
     from kg.named_queries import run_named_query
 
-    rows = run_named_query(sample_store, "method-adopters", {"method": "knowledge distillation"})
+    store = NetworkXStore(tmp_path / "graph.json")
+    ingest(store, [ADOPTERS])
+    rows = run_named_query(store, "method-adopters", {"method": "FlowPrune"})
     assert rows
-    view = select_view(
-        sample_store, query="method-adopters", params={"method": "knowledge distillation"}, hops=0
-    )
+    view = select_view(store, query="method-adopters", params={"method": "FlowPrune"}, hops=0)
     ids = {n.id for n in view.nodes}
-    assert {row["proposer"] for row in rows} | {row["paper"] for row in rows} | {
-        "method:knowledge-distillation"
-    } == ids
-    assert {(e.type, e.target) for e in view.edges} >= {(RelType.PROPOSES, "method:knowledge-distillation")}
+    assert {row["proposer"] for row in rows} | {row["paper"] for row in rows} | {"method:flowprune"} == ids
+    assert {(e.type, e.target) for e in view.edges} >= {(RelType.PROPOSES, "method:flowprune")}
 
 
 def test_a_query_that_finds_no_node_is_a_not_found_error(sample_store: NetworkXStore) -> None:
