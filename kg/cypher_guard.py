@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from kg.store.limits import check_bounds, check_params
-from kg.store.read_only import check_read_only
+from kg.store.read_only import check_no_outside_access, check_read_only
 
 if TYPE_CHECKING:
     from kg.store.base import GraphStore
@@ -39,6 +39,8 @@ def run_checked(
     """
     check_bounds(query)
     check_params(params or {})
-    if not write:
+    if write:
+        check_no_outside_access(query)
+    else:
         check_read_only(query)
     return store.run_cypher(query, dict(params or {}), write=write, timeout=timeout)

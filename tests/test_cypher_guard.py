@@ -67,6 +67,8 @@ def test_a_comment_ended_by_a_carriage_return_is_refused_on_neo4j(neo4j_env: Neo
         code, out, err = kg("cypher", statement, "--store", neo4j_env.uri)
         assert code == 2 and out == "" and err.count("\n") == 1, statement
         assert "root" not in err and "writes" in err, statement
+    code, out, err = kg("cypher", NEO4J_PASSWD, "--write", "--store", neo4j_env.uri)
+    assert code == 2 and out == "" and "even with --write" in err
 
 
 @pytest.mark.neo4j

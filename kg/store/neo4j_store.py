@@ -305,17 +305,20 @@ class Neo4jStore:
     ) -> list[dict[str, Any]]:
         """Read-only unless ``write``: a writing statement is refused (kg.store.read_only) and a
         read runs in a READ access-mode transaction, so the server refuses any write the scan
-        missed; with ``write`` it runs in a write transaction. The statement's size and parameters
-        are bounded (kg.store.limits) before it is sent. ``timeout`` seconds (default
+        missed; with ``write`` it runs in a write transaction, but never one that reaches files or
+        the network (LOAD CSV, …: kg.store.read_only.check_no_outside_access). The statement's size
+        and parameters are bounded (kg.store.limits) before it is sent. ``timeout`` seconds (default
         ``DEFAULT_TIMEOUT``) bound the transaction on the server and the wait here: past it the
         call raises :class:`~kg.errors.QueryTimeoutError`, retries included. Values as in
         kg.store.cypher_values."""
         from kg.store.limits import DEFAULT_TIMEOUT, check_bounds, check_params
-        from kg.store.read_only import check_read_only
+        from kg.store.read_only import check_no_outside_access, check_read_only
 
         check_bounds(query)
         check_params(params)
-        if not write:
+        if write:
+            check_no_outside_access(query)
+        else:
             check_read_only(query)
         seconds = timeout or DEFAULT_TIMEOUT
         work = neo4j.unit_of_work(timeout=seconds)(_data)

@@ -171,3 +171,15 @@ def check_read_only(query: str) -> None:
             f"refused a Cypher statement that writes ({clause}): Cypher runs read-only unless "
             "writes are allowed (--write)"
         )
+
+
+def check_no_outside_access(query: str) -> None:
+    """Raise :class:`~kg.errors.ReadOnlyError` if ``query`` uses a word of :data:`ALWAYS_REFUSED`
+    (files, network, extensions): refused even where writes are allowed."""
+    for tok in tokens(query):
+        word = (_glued_keyword(tok) or tok.text.upper()) if tok.kind is Kind.WORD else ""
+        if word in ALWAYS_REFUSED:
+            raise ReadOnlyError(
+                f"refused a Cypher statement that reaches files, the network or extensions ({word}), "
+                "even with --write: load data with 'kg ingest' or 'kg sync'"
+            )
