@@ -44,3 +44,13 @@ class ReadOnlyError(KGError):
     """A Cypher statement that writes, run where only reads are allowed; names the clause."""
 
     exit_code = 2
+
+
+class QueryLimitError(KGError):
+    """A Cypher statement or parameter beyond the bounds a store accepts (kg.store.limits)."""
+
+    exit_code = 2
+
+
+class QueryTimeoutError(StoreError):
+    """A query that ran past its timeout (it was stopped)."""

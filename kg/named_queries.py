@@ -287,7 +287,12 @@ def dialect_of(store: GraphStore) -> str:
 
 
 def run_named_query(
-    store: GraphStore, name: str, params: Mapping[str, Any] | None = None, *, write: bool = False
+    store: GraphStore,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    write: bool = False,
+    timeout: float | None = None,
 ) -> list[dict[str, Any]]:
     """Run the named query ``name`` on ``store`` and return its rows (one dict a row).
 
@@ -295,7 +300,8 @@ def run_named_query(
     the declared type) or values of the declared type. Papers and entities are resolved to ids
     (a :class:`~kg.errors.NotFoundError` with close names if unknown); unknown or missing
     parameters raise a :class:`~kg.query_params.ParameterError` listing the valid ones. A query
-    whose header says ``read-only: no`` runs only with ``write=True``.
+    whose header says ``read-only: no`` runs only with ``write=True``. A Cypher query running
+    past ``timeout`` seconds (None: the default) is stopped (:class:`~kg.errors.QueryTimeoutError`).
     """
     query = get_query(name)
     bound = bind_params(store, query.name, query.params, params or {})
@@ -304,4 +310,6 @@ def run_named_query(
         from kg.native_queries import FUNCTIONS
 
         return FUNCTIONS[query.native[dialect]](store, bound)
-    return run_checked(store, query.cypher(dialect), bound, write=write and not query.read_only)
+    return run_checked(
+        store, query.cypher(dialect), bound, write=write and not query.read_only, timeout=timeout
+    )

@@ -44,6 +44,10 @@ _PARAM_LINE = re.compile(
 _CHOICE = re.compile(r"^choice\((?P<words>[^)]*)\)$")
 _DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 _ASSIGNMENT = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?=)(?P<value>.*)$", re.DOTALL)
+INT64 = (-(2**63), 2**63 - 1)
+"""The integers both stores compute with."""
+SHOWN = 80
+"""Characters of a bad value a message repeats."""
 _TRUE, _FALSE = ("true", "yes", "1", "on"), ("false", "no", "0", "off")
 
 
@@ -145,9 +149,20 @@ def _integer(param: Param, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ParameterError(f"parameter {param.name}: expected an integer, got {value!r}")
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
-        raise ParameterError(f"parameter {param.name}: expected an integer, got {value!r}") from None
+        raise ParameterError(f"parameter {param.name}: expected an integer, got {_shown(value)}") from None
+    if not INT64[0] <= number <= INT64[1]:
+        raise ParameterError(
+            f"parameter {param.name}: {_shown(value)} is out of range (at most {INT64[1]} in size)"
+        )
+    return number
+
+
+def _shown(value: Any) -> str:
+    """``value`` for a message: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 def _float(param: Param, value: Any) -> float:

@@ -9,10 +9,15 @@ from kg.ids import normalise_title, parse_arxiv_id
 from kg.model import Label, Node, RelType
 from kg.store.base import GraphStore
 
+MAX_REF = 2_000
+"""Characters in a paper reference (an id, an arXiv id or URL, a title) at most."""
+
 
 def resolve_paper(store: GraphStore, ref: str) -> Node:
     """The paper named by an id, an arXiv id (or abs URL) or an exact title (case-insensitive)."""
     ref = ref.strip()
+    if len(ref) > MAX_REF:  # no id, URL or title is this long (and the arXiv id scan is quadratic)
+        raise NotFoundError(f"no paper with id, arXiv id or title {ref[:80]!r}… ({len(ref):,} characters)")
     candidates = [ref]
     if (arxiv := parse_arxiv_id(ref)) is not None:
         candidates.append(arxiv)

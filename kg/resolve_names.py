@@ -27,6 +27,9 @@ ENTITY_LABELS: dict[str, Label] = {
 }
 """Entity parameter types and the label each resolves in."""
 SUGGESTIONS = 3
+FUZZY_MAX = 200
+"""Longer names get no close-name suggestions (the fuzzy match takes time as the square of the
+length) and are cut to this length in messages."""
 
 
 def resolve_paper_id(store: GraphStore, ref: str) -> str:
@@ -37,7 +40,7 @@ def resolve_paper_id(store: GraphStore, ref: str) -> str:
         titles = {node.id: str(node.props.get("title") or "") for node in store.iter_nodes(Label.PAPER)}
         close = _close(ref, titles.items())
         hint = f"; close: {'; '.join(f'{titles[i]} ({i})' for i in close)}" if close else ""
-        raise NotFoundError(f"no paper with id, arXiv id or title {ref.strip()!r}{hint}") from None
+        raise NotFoundError(f"no paper with id, arXiv id or title {_shown(ref.strip())}{hint}") from None
 
 
 def resolve_entity(store: GraphStore, kind: str, name: str) -> str:
@@ -70,11 +73,14 @@ def resolve_entity(store: GraphStore, kind: str, name: str) -> str:
     shown = {node_id: text for node_id, text in reversed(names)}  # the canonical name wins
     close = _close(wanted, names)
     hint = f"; close: {', '.join(shown[i] for i in close)}" if close else ""
-    raise NotFoundError(f"no {kind} named {wanted!r}{hint}")
+    raise NotFoundError(f"no {kind} named {_shown(wanted)}{hint}")
 
 
 def _close(ref: str, candidates: Iterable[tuple[str, str]]) -> list[str]:
-    """Up to :data:`SUGGESTIONS` ids whose text contains ``ref`` or is close to it."""
+    """Up to :data:`SUGGESTIONS` ids whose text contains ``ref`` or is close to it (none for a
+    ``ref`` longer than :data:`FUZZY_MAX`)."""
+    if len(ref) > FUZZY_MAX:
+        return []
     key = fold(ref)
     pairs = [(node_id, fold(text)) for node_id, text in candidates if text]
     chosen: list[str] = []
@@ -85,3 +91,8 @@ def _close(ref: str, candidates: Iterable[tuple[str, str]]) -> list[str]:
         by_text.setdefault(text, node_id)
     chosen += [by_text[t] for t in difflib.get_close_matches(key, list(by_text), n=SUGGESTIONS, cutoff=0.6)]
     return list(dict.fromkeys(chosen))[:SUGGESTIONS]
+
+
+def _shown(name: str) -> str:
+    """``name`` quoted for a message, cut to :data:`FUZZY_MAX` characters."""
+    return repr(name) if len(name) <= FUZZY_MAX else repr(name[:FUZZY_MAX]) + f"… ({len(name):,} characters)"

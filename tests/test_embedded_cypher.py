@@ -26,6 +26,7 @@ from kg.build import ingest
 from kg.errors import ReadOnlyError, StoreError
 from kg.model import Label, RelType
 from kg.store.base import GraphStore
+from kg.store.cypher_lexer import LINE_BREAKS
 from kg.store.embedded_cypher import engine_dir
 from kg.store.neo4j_store import Neo4jStore
 from kg.store.nx_store import NetworkXStore
@@ -445,7 +446,7 @@ def _cypher_string(text: str, quote: str) -> str:
 def test_write_words_inside_literals_and_comments_are_allowed(text: str, quote: str) -> None:
     literal = _cypher_string(f"CREATE {text} DETACH DELETE", quote)
     assert writing_clause(f"MATCH (p:Paper) WHERE p.title = {literal} RETURN p") is None
-    comment = text.replace("\n", " ").replace("\r", " ")
+    comment = "".join(" " if char in LINE_BREAKS else char for char in text)
     assert writing_clause(f"MATCH (p) RETURN p // {comment} DELETE") is None
     assert writing_clause(f"MATCH (p) /* {text.replace('*/', '')} SET */ RETURN p") is None
     assert writing_clause(f"MATCH (p) RETURN p.`{text.replace('`', '``')} merge`") is None

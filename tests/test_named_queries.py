@@ -229,9 +229,15 @@ def test_bad_assignments_are_refused() -> None:
         parse_assignments(["a:=[1,"])
 
 
-@given(st.integers())
+@given(st.integers(min_value=-(2**63), max_value=2**63 - 1))
 def test_integers_coerce_from_their_text(number: int) -> None:
     assert coerce(Param("k", "integer"), str(number)) == number
+
+
+@given(st.integers(min_value=2**63) | st.integers(max_value=-(2**63) - 1))
+def test_integers_past_64_bits_are_refused(number: int) -> None:
+    with pytest.raises(ParameterError, match="out of range"):
+        coerce(Param("k", "integer"), str(number))
 
 
 @given(st.text().filter(lambda s: not s.strip().lstrip("+-").replace("_", "").isdigit()))

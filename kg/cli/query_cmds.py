@@ -10,6 +10,7 @@ import typer
 
 from kg.cli.options import FormatOpt, GraphOpt, StoreOpt, opened_store
 from kg.cli.output import OutputFormat, emit
+from kg.store.limits import DEFAULT_TIMEOUT
 
 ParamsOpt = Annotated[
     list[str] | None,
@@ -19,6 +20,16 @@ ParamsOpt = Annotated[
         help="A parameter: -p key=value (a string, coerced to the declared type), or -p key:=JSON "
         "(a JSON value: number, list, …). Repeat for several. Values travel as Cypher parameters.",
         show_default=False,
+    ),
+]
+
+
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0.001,
+        help="Seconds the query may run; past them it is stopped with an error.",
     ),
 ]
 
@@ -92,6 +103,7 @@ def run_command(
     store: StoreOpt = None,
     graph: GraphOpt = None,
     output: FormatOpt = OutputFormat.TABLE,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
 ) -> None:
     """Run a named query: kg query run shared-methods -p paper="MiniPLM: …" -p k=1."""
     from kg.named_queries import get_query, run_named_query
@@ -100,7 +112,7 @@ def run_command(
     query = get_query(name)
     given = parse_assignments(params or [])
     with opened_store(store, graph, create=False) as opened:
-        rows = run_named_query(opened, query.name, given)
+        rows = run_named_query(opened, query.name, given, timeout=timeout)
     emit(rows, output, query.columns)
 
 
@@ -114,6 +126,7 @@ def cypher_command(
     store: StoreOpt = None,
     graph: GraphOpt = None,
     output: FormatOpt = OutputFormat.TABLE,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
 ) -> None:
     """Run a Cypher statement on the store, read-only unless --write (the store's own dialect:
     Neo4j's, or the embedded engine's; the embedded store is read-only even with --write)."""
@@ -123,7 +136,7 @@ def cypher_command(
 
     given = parse_assignments(params or [])
     with opened_store(store, graph, create=False) as opened:
-        rows = run_checked(opened, statement, given, write=write)
+        rows = run_checked(opened, statement, given, write=write, timeout=timeout)
     emit(rows, output, list(rows[0]) if rows else return_columns(statement))
 
 

@@ -51,11 +51,28 @@ def store_kind(spec: str | Path | None) -> tuple[str, str]:
         raise StoreError(
             f"unknown store scheme {scheme!r}: use nx:PATH, bolt://host:port, neo4j://host:port or neo4j+s://host"
         )
-    if "@" in urlsplit(spec).netloc:
-        raise StoreError(
-            f"put Neo4j credentials in {USER_ENV} and {PASSWORD_ENV}, not in the store URI ({scheme}://…)"
-        )
+    _check_uri(spec, scheme)
     return "neo4j", spec
+
+
+def _check_uri(spec: str, scheme: str) -> None:
+    """Refuse credentials, a query or fragment, and a bad port in a Neo4j URI (never echoing them)."""
+    parts = urlsplit(spec)
+    if "@" in parts.netloc or parts.query or parts.fragment or "?" in spec or "#" in spec:
+        raise StoreError(
+            f"put Neo4j credentials in {USER_ENV} and {PASSWORD_ENV}, not in the store URI: "
+            f"give it as {scheme}://host:port, without user, password or ?… options"
+        )
+    if parts.netloc.startswith("["):  # [IPv6]:port
+        host, _, rest = parts.netloc[1:].partition("]")
+        port = rest.removeprefix(":")
+    else:
+        host, _, port = parts.netloc.partition(":")
+    if not host:
+        raise StoreError(f"the store URI names no host: give it as {scheme}://host:port")
+    if port and not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+        shown = f" {port}" if port.isascii() and port.isdigit() and len(port) <= 10 else ""
+        raise StoreError(f"the store URI's port{shown} is not a number from 1 to 65535")
 
 
 def open_store(spec: str | Path | None = None, *, create: bool = True) -> GraphStore:

@@ -102,12 +102,20 @@ class GraphStore(Protocol):
         """Counts per label and per relationship type."""
 
     def run_cypher(
-        self, query: str, params: Mapping[str, Any], *, write: bool = False
+        self,
+        query: str,
+        params: Mapping[str, Any],
+        *,
+        write: bool = False,
+        timeout: float | None = None,
     ) -> list[dict[str, Any]]:
         """Run a Cypher statement with parameters; one dict a result row (see kg.store.cypher_values).
 
         A statement that writes is refused with :class:`~kg.errors.ReadOnlyError` unless ``write``
-        (kg.store.read_only); the embedded store refuses writes even then.
+        (kg.store.read_only); the embedded store refuses writes even then. A statement too long or
+        too deep, or an integer parameter past 64 bits, is a :class:`~kg.errors.QueryLimitError`
+        (kg.store.limits); a query still running after ``timeout`` seconds (None: the default,
+        60) is stopped with a :class:`~kg.errors.QueryTimeoutError`.
         """
 
     def clear(self) -> None:

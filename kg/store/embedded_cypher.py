@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.atomic import fsync_dir
-from kg.errors import StoreError
+from kg.errors import QueryTimeoutError, StoreError
 from kg.store.cypher_values import engine_value
 
 if TYPE_CHECKING:
@@ -110,11 +110,22 @@ class EmbeddedCypher:
         self._database = database
         self._conn = ladybug.Connection(database)
 
-    def run(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Rows of ``query`` as dicts (column name -> plain value); engine errors as one line."""
+    def run(
+        self, query: str, params: Mapping[str, Any], *, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
+        """Rows of ``query`` as dicts (column name -> plain value); engine errors as one line.
+
+        With ``timeout`` (seconds) the engine stops the query once it has run that long
+        (:class:`~kg.errors.QueryTimeoutError`).
+        """
+        self.set_timeout(timeout or 0)
         try:
             result = self._conn.execute(query, dict(params))
         except RuntimeError as exc:
+            if timeout and str(exc).strip().rstrip(".") == "Interrupted":
+                raise QueryTimeoutError(
+                    f"embedded Cypher ({self.where}): the query was stopped after the {timeout:g} s timeout"
+                ) from exc
             raise StoreError(f"embedded Cypher ({self.where}): {message(exc)}") from exc
         if isinstance(result, list):
             for part in result:
@@ -133,7 +144,7 @@ class EmbeddedCypher:
 
     def set_timeout(self, seconds: float) -> None:
         """Stop any later query running longer than ``seconds`` (a :class:`StoreError`); 0: never."""
-        self._conn.set_query_timeout(round(seconds * 1000))
+        self._conn.set_query_timeout(max(1, round(seconds * 1000)) if seconds > 0 else 0)
 
     def close(self) -> None:
         self._conn.close()

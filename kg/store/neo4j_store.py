@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import exceptions as nx4j
 
-from kg.errors import KGError, StoreError
+from kg.errors import KGError, QueryTimeoutError, StoreError
 from kg.model import SCHEMA, Edge, Label, Node, RelType
 from kg.store.base import Row, Stats, Subgraph, batched, present
 from kg.store.cypher import render
@@ -44,6 +44,8 @@ RETRY_DELAY = 0.1
 """Seconds before the first retry. The driver's default, 1 s, is long for the occasional deadlock
 between two of our own write batches (detected at once, and gone on the retry)."""
 _MAX_MESSAGE = 300
+CLIENT_GRACE = 2.0
+"""Seconds past a query's timeout the client waits for the server to report it, then gives up."""
 
 T = TypeVar("T")
 _LABELS = frozenset(label.value for label in Label)
@@ -294,17 +296,70 @@ class Neo4jStore:
         return Stats.of(nodes, edges)
 
     def run_cypher(
-        self, query: str, params: Mapping[str, Any], *, write: bool = False
+        self,
+        query: str,
+        params: Mapping[str, Any],
+        *,
+        write: bool = False,
+        timeout: float | None = None,
     ) -> list[dict[str, Any]]:
-        """Read-only unless ``write``: a writing statement is refused (kg.store.read_only) and the
-        session is in read mode, so the server refuses any write the scan missed; with ``write``
-        it runs in a write transaction. Values as in kg.store.cypher_values."""
-        from kg.store.read_only import check_read_only
+        """Read-only unless ``write``: a writing statement is refused (kg.store.read_only) and a
+        read runs in a READ access-mode transaction, so the server refuses any write the scan
+        missed; with ``write`` it runs in a write transaction, but never one that reaches files or
+        the network (LOAD CSV, …: kg.store.read_only.check_no_outside_access). The statement's size
+        and parameters are bounded (kg.store.limits) before it is sent. ``timeout`` seconds (default
+        ``DEFAULT_TIMEOUT``) bound the transaction on the server and the wait here: past it the
+        call raises :class:`~kg.errors.QueryTimeoutError`, retries included. Values as in
+        kg.store.cypher_values."""
+        from kg.store.limits import DEFAULT_TIMEOUT, check_bounds, check_params
+        from kg.store.read_only import check_no_outside_access, check_read_only
 
-        if not write:
+        check_bounds(query)
+        check_params(params)
+        if write:
+            check_no_outside_access(query)
+        else:
             check_read_only(query)
+        seconds = timeout or DEFAULT_TIMEOUT
+        work = neo4j.unit_of_work(timeout=seconds)(_data)
+        run = self._write if write else self._read
         with self._errors("running Cypher"):
-            return (self._write if write else self._read)(_data, query, dict(params))
+            try:
+                return _within(seconds + CLIENT_GRACE, run, work, query, dict(params))
+            except nx4j.Neo4jError as exc:
+                if "TransactionTimedOut" in (exc.code or ""):
+                    raise QueryTimeoutError(
+                        f"{self}: the query was stopped after the {seconds:g} s timeout"
+                    ) from exc
+                raise
+            except TimeoutError as exc:
+                raise QueryTimeoutError(
+                    f"{self}: no answer within the {seconds:g} s timeout; gave up waiting"
+                ) from exc
+
+
+def _within(seconds: float, work: Callable[..., T], *args: Any) -> T:
+    """``work(*args)`` in a daemon thread, waited for ``seconds`` at most (then ``TimeoutError``;
+    the thread is left to end with its connection, and never keeps the process alive)."""
+    import threading
+
+    outcome: list[Any] = []
+
+    def target() -> None:
+        try:
+            outcome.append((True, work(*args)))
+        except BaseException as exc:  # handed to the waiting thread
+            outcome.append((False, exc))
+
+    thread = threading.Thread(target=target, name="kg-neo4j-query", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not outcome:
+        raise TimeoutError(f"no answer within {seconds:g} s")
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
 
 
 # -- transaction functions (module level: the driver may call them again on a retry) ----------

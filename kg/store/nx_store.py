@@ -202,16 +202,26 @@ class NetworkXStore:
     # -- Cypher (kg.store.embedded_cypher) ------------------------------------------------------
 
     def run_cypher(
-        self, query: str, params: Mapping[str, Any], *, write: bool = False
+        self,
+        query: str,
+        params: Mapping[str, Any],
+        *,
+        write: bool = False,
+        timeout: float | None = None,
     ) -> list[dict[str, Any]]:
         """Run Cypher on the embedded engine built from this graph (see :mod:`kg.store.embedded_cypher`).
 
         Read-only: a statement that writes is refused (:class:`~kg.errors.ReadOnlyError`) even with
         ``write=True``, since the graph file is the store of record (change it with ``kg ingest``).
+        The statement's size and parameters are bounded (kg.store.limits) and the engine stops it
+        after ``timeout`` seconds (default ``DEFAULT_TIMEOUT``).
         """
         from kg.errors import ReadOnlyError
+        from kg.store.limits import DEFAULT_TIMEOUT, check_bounds, check_params
         from kg.store.read_only import check_read_only, writing_clause
 
+        check_bounds(query)
+        check_params(params)
         if write:
             clause = writing_clause(query)
             if clause is not None:
@@ -220,7 +230,7 @@ class NetworkXStore:
                     "record is the graph file, changed by 'kg ingest'; use a Neo4j store to write with Cypher"
                 )
         check_read_only(query)
-        return self._cypher_engine().run(query, params)
+        return self._cypher_engine().run(query, params, timeout=timeout or DEFAULT_TIMEOUT)
 
     def _mark_saved(self) -> None:
         """Remember the graph file's state as read or written (the embedded engine is keyed on it)."""
