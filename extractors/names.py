@@ -76,3 +76,18 @@ def entity_key(kind: str, name_or_key: str) -> str:
     if len(words) == 1 or words[-2] not in ("of", "for"):  # "mixture of experts" keeps its plural
         words[-1] = singular(words[-1])
     return "-".join(words)
+
+
+@cache
+def _not_entities() -> frozenset[str]:
+    lines = (DATA / "not_entities.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(_plain(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def not_entity(surface: str) -> bool:
+    """Whether a whole mention is one of the names that are no entity (``data/not_entities.txt``)."""
+    return _plain(surface) in _not_entities()

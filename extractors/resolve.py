@@ -13,7 +13,7 @@ from functools import lru_cache
 from extractors.abbreviations import Abbreviation
 from extractors.candidates import PRIORITY, Candidate
 from extractors.coined import GENERIC_LONG, coined_label, is_generic_short
-from extractors.names import entity_key
+from extractors.names import entity_key, not_entity
 from extractors.roles import cue_ends, is_proposed_at
 from kg.ids import normalise_key, slug
 from kg.model import Evidence, Label, Mention
@@ -206,9 +206,24 @@ def is_generic(cand: Candidate, surface: str) -> bool:
     return cand.label is not Label.REPO and _generic_surface(surface)
 
 
+# A whole mention that is an adjective built on a name: "LLM-based", "AI-generated", "GPU-accelerated".
+_ADJECTIVE = re.compile(
+    r"^[\w.+-]+-(?:based|driven|generated|assisted|powered|guided|aware|free|centric|enabled|oriented"
+    r"|specific|level|wise|like|style|agnostic|grounded|augmented|enhanced|empowered|conditioned"
+    r"|informed|native|accelerated|supervised|derived|related|dependent|independent|friendly)$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=65536)
 def _generic_surface(surface: str) -> bool:
-    return is_generic_short(normalise_key(surface)) or bool(GENERIC_LONG.match(surface.strip()))
+    surface = surface.strip()
+    return (
+        is_generic_short(normalise_key(surface))
+        or bool(GENERIC_LONG.match(surface))
+        or bool(_ADJECTIVE.match(surface))
+        or not_entity(surface)
+    )
 
 
 def merge_spellings(cands: list[Candidate]) -> None:
