@@ -40,8 +40,13 @@ def unique_abstracts(corpus: Path, n: int) -> list[Paper]:
         if rec["id"] in seen:
             continue
         seen.add(rec["id"])
-        papers.append(Paper(title=" ".join(rec["title"].split()), abstract=" ".join(rec["summary"].split()),
-                            arxiv_id=rec["id"]))
+        papers.append(
+            Paper(
+                title=" ".join(rec["title"].split()),
+                abstract=" ".join(rec["summary"].split()),
+                arxiv_id=rec["id"],
+            )
+        )
     return papers[:n]
 
 

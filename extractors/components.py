@@ -67,7 +67,7 @@ class TitleAwareTokenizer:
         return self
 
 
-@registry.tokenizers("kg.TitleAwareTokenizer.v1")
+@registry.tokenizers("kg.TitleAwareTokenizer.v1")  # type: ignore[untyped-decorator]
 def create_title_aware_tokenizer() -> Callable[[Language], TitleAwareTokenizer]:
     """spaCy's English tokenizer behind :class:`TitleAwareTokenizer` (named in the pipeline config)."""
 

@@ -20,6 +20,7 @@ from extractors.components import (
 )
 from extractors.learned import LearnedSpans
 from extractors.resolve import Precedence
+from extractors.role_component import RoleClassifier
 
 __all__ = ["TitleAwareTokenizer"]
 
@@ -88,6 +89,12 @@ def make_acronym_names(nlp: Language, name: str, confidence: float) -> Candidate
 def make_learned_spans(nlp: Language, name: str, confidence: float) -> LearnedSpans:
     """Hand the trained recogniser's entities to the resolver as candidates."""
     return LearnedSpans(name, confidence)
+
+
+@Language.factory("kg_roles", default_config={"threshold": 0.5})
+def make_role_classifier(nlp: Language, name: str, threshold: float) -> RoleClassifier:
+    """Decide proposed or used for every method and dataset with the trained role classifier."""
+    return RoleClassifier(name, threshold)
 
 
 @Language.factory("kg_resolve", default_config={"trusted": [], "confirmed": []})

@@ -54,7 +54,7 @@ def eval_command(
     ] = 0,
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Score extraction against a gold file: P/R/F1 per type, micro over the six entity types, families apart."""
+    """Score extraction against a gold file: P/R/F1 per type, micro over six types, families apart."""
     from kg.evaluate import evaluate, load_gold
     from kg.extraction import extract_entities
 

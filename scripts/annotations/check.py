@@ -5,8 +5,8 @@
 A file ``raw/bNNN.jsonl`` (or ``raw/bNNN.second.jsonl``, a blind second annotation) must hold one
 JSON object per paper of ``texts/bNNN.jsonl`` in the GUIDELINES schema. Every entity must be
 findable in the text: its name or one of its aliases written exactly as in the text (case
-aside: task names are lowercase), and every repo URL must occur in the text. Problems are printed one a line; the exit
-code is 1 when there are any.
+aside: task names are lowercase), and every repo URL must occur in the text. Problems are
+printed one a line; the exit code is 1 when there are any.
 """
 
 from __future__ import annotations

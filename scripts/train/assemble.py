@@ -10,6 +10,7 @@ recogniser's weights from its ``tok2vec`` and ``ner`` folders.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 from pathlib import Path
 
@@ -18,7 +19,12 @@ ROOT = HERE.parents[1]
 TARGET = ROOT / "extractors" / "pipeline"
 
 
-def assemble(trained: Path | None, config_path: Path = HERE / "pipeline.cfg", target: Path = TARGET) -> None:
+def assemble(
+    trained: Path | None,
+    config_path: Path = HERE / "pipeline.cfg",
+    target: Path = TARGET,
+    roles: Path | None = None,
+) -> None:
     import spacy
     from spacy.util import load_config, load_model_from_config
 
@@ -31,6 +37,10 @@ def assemble(trained: Path | None, config_path: Path = HERE / "pipeline.cfg", ta
         config["components"] = {n: c for n, c in config["components"].items() if n in names}
     nlp = load_model_from_config(config, auto_fill=True)
     nlp.config["paths"]["trained"] = None  # an assembly-time path: the weights are in the folder
+    if roles is not None and "kg_roles" in nlp.pipe_names:
+        from extractors.role_model import RoleModel
+
+        nlp.get_pipe("kg_roles").model = RoleModel(json.loads(roles.read_text()))
     nlp.meta.update({"name": "paper_kg_extract", "version": "0.2.0", "description": "paper-kg extraction"})
     if target.exists():
         shutil.rmtree(target)
@@ -41,9 +51,11 @@ def assemble(trained: Path | None, config_path: Path = HERE / "pipeline.cfg", ta
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trained", type=Path, default=ROOT / "build" / "train" / "model" / "model-best")
+    parser.add_argument("--roles", type=Path, default=ROOT / "build" / "train" / "roles.json")
     parser.add_argument("--rules-only", action="store_true", help="no trained recogniser")
     args = parser.parse_args()
-    assemble(None if args.rules_only else args.trained.resolve())
+    roles = args.roles if args.roles.exists() else None
+    assemble(None if args.rules_only else args.trained.resolve(), roles=roles)
     print(f"wrote {TARGET.relative_to(ROOT)}")
 
 

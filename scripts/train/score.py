@@ -56,9 +56,8 @@ def main() -> None:
         if name == "roles":
             print(f"roles     {row['accuracy']:.3f} of {row['total']}")
         else:
-            print(
-                f"{name:<9} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  (tp {row['tp']}, fp {row['fp']}, fn {row['fn']})"
-            )
+            counts = f"(tp {row['tp']}, fp {row['fp']}, fn {row['fn']})"
+            print(f"{name:<9} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  {counts}")
     print(json.dumps({k: v.get("f1", v.get("accuracy")) for k, v in rows.items()}))
 
 

@@ -57,14 +57,33 @@ def main() -> None:
     if not text.exists():
         print(f"{write_text(args.corpus, text)} abstracts -> {text}")
     model = floret.train_unsupervised(
-        str(text), model="cbow", mode="floret", hashCount=2, bucket=args.bucket, minn=4, maxn=5,
-        dim=args.dim, epoch=args.epoch, minCount=3, thread=2,
+        str(text),
+        model="cbow",
+        mode="floret",
+        hashCount=2,
+        bucket=args.bucket,
+        minn=4,
+        maxn=5,
+        dim=args.dim,
+        epoch=args.epoch,
+        minCount=3,
+        thread=2,
     )
     floret_path = args.out / "vectors.floret"
     model.save_floret_vectors(str(floret_path))
     subprocess.run(
-        [sys.executable, "-m", "spacy", "init", "vectors", "en", str(floret_path), str(args.out / "spacy"),
-         "--mode", "floret"],
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "init",
+            "vectors",
+            "en",
+            str(floret_path),
+            str(args.out / "spacy"),
+            "--mode",
+            "floret",
+        ],
         check=True,
     )
 

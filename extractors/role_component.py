@@ -1,0 +1,72 @@
+"""``kg_roles``: the trained role classifier decides proposed or used for every method and dataset.
+
+Runs after ``kg_resolve`` on its mentions. Without trained weights (a pipeline assembled before
+training) it leaves the resolver's rule roles as they are. A known gazetteer entity stays
+"used" whatever the classifier says: it was published before.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from extractors.components import BatchComponent
+from extractors.role_model import RoleModel, entity_features
+from extractors.sentences import sentence_bounds
+from extractors.state import doc_state
+from kg.model import Label, Mention
+
+ROLED = (Label.METHOD, Label.DATASET)
+
+
+class RoleClassifier(BatchComponent):
+    """Re-decide roles with :class:`RoleModel` (``threshold`` on the probability of proposed)."""
+
+    def __init__(self, name: str, threshold: float) -> None:
+        self.name = name
+        self.threshold = threshold
+        self.model = RoleModel()
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = doc_state(doc)
+        if not self.model.weights or not state.mentions:
+            return doc
+        sentences = state.sentences or sentence_bounds(state.text, state.title_end)
+        groups: dict[str, list[Mention]] = {}
+        for mention in state.mentions:
+            if mention.label in ROLED:
+                groups.setdefault(mention.node_id, []).append(mention)
+        roles: dict[str, str] = {}
+        for node_id, mentions in groups.items():
+            sources = {m.extractor for m in mentions}
+            x = entity_features(
+                state.text,
+                state.title_end,
+                [(m.start, m.end) for m in mentions],
+                name=mentions[0].name,
+                label=mentions[0].label.value,
+                rule_proposed=any(m.role == "proposed" for m in mentions),
+                defined=any(m.aliases for m in mentions),
+                sources=sources,
+                sentences=sentences,
+            )
+            proposed = self.model.probability(x) >= self.threshold and "kg_gazetteer" not in sources
+            roles[node_id] = "proposed" if proposed else "used"
+        state.mentions = [
+            m._replace(role=roles[m.node_id]) if m.node_id in roles else m for m in state.mentions
+        ]
+        return doc
+
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "weights.json").write_text(json.dumps(self.model.weights, indent=1, sort_keys=True) + "\n")
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> RoleClassifier:
+        weights = Path(path) / "weights.json"
+        if weights.exists():
+            self.model = RoleModel(json.loads(weights.read_text()))
+        return self
