@@ -18,9 +18,12 @@ from extractors.components import (
     SentenceSplitter,
     TitleAwareTokenizer,
 )
+from extractors.entity_filter import EntityFilter
 from extractors.learned import LearnedSpans
 from extractors.resolve import Precedence
 from extractors.role_component import RoleClassifier
+from kg.ids import normalise_key
+from kg.model import Label
 
 __all__ = ["TitleAwareTokenizer"]
 
@@ -91,17 +94,40 @@ def make_learned_spans(nlp: Language, name: str, confidence: float) -> LearnedSp
     return LearnedSpans(name, confidence)
 
 
+@Language.factory(
+    "kg_filter",
+    default_config={"thresholds": {"Method": 0.5, "Dataset": 0.5, "Model": 0.5, "Task": 0.5, "Metric": 0.5}},
+)
+def make_entity_filter(nlp: Language, name: str, thresholds: dict[str, float]) -> EntityFilter:
+    """Keep or drop each entity with the trained entity filter (a threshold per type)."""
+    return EntityFilter(name, thresholds)
+
+
 @Language.factory("kg_roles", default_config={"threshold": 0.5})
 def make_role_classifier(nlp: Language, name: str, threshold: float) -> RoleClassifier:
     """Decide proposed or used for every method and dataset with the trained role classifier."""
-    return RoleClassifier(name, threshold)
+    known: frozenset[str] = frozenset()
+    if "kg_gazetteer" in nlp.pipe_names:
+        gazetteer = nlp.get_pipe("kg_gazetteer")
+        known = frozenset(
+            normalise_key(form)
+            for entry in gazetteer.entries
+            if entry.label in (Label.METHOD, Label.DATASET)
+            for form in (entry.pattern, entry.canonical)
+        )
+    return RoleClassifier(name, threshold, known)
 
 
-@Language.factory("kg_resolve", default_config={"trusted": [], "confirmed": []})
-def make_resolver(nlp: Language, name: str, trusted: list[str], confirmed: list[str]) -> Resolver:
+@Language.factory("kg_resolve", default_config={"trusted": [], "confirmed": [], "alternatives": False})
+def make_resolver(
+    nlp: Language, name: str, trusted: list[str], confirmed: list[str], alternatives: bool
+) -> Resolver:
     """Turn candidates into the final mentions with roles, aliases and evidence.
 
-    ``trusted`` and ``confirmed`` name rule components: how their candidates and the trained
+    ``trusted``, ``confirmed`` and ``alternatives`` say how rule candidates and the trained
     recogniser's spans combine (see :class:`extractors.resolve.Precedence`).
     """
-    return Resolver(Precedence(trusted=frozenset(trusted), confirmed=frozenset(confirmed)))
+    precedence = Precedence(
+        trusted=frozenset(trusted), confirmed=frozenset(confirmed), alternatives=alternatives
+    )
+    return Resolver(precedence)

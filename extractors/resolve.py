@@ -201,9 +201,18 @@ def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-def is_generic(cand: Candidate, surface: str) -> bool:
-    """Classes and fields ("LLMs", "large language models", "deep learning") are not entities."""
-    return cand.label is not Label.REPO and _generic_surface(surface)
+def is_generic(cand: Candidate, surface: str, *, learned: bool = False) -> bool:
+    """Classes and fields ("LLMs", "large language models", "deep learning") are not entities.
+
+    The trained recogniser learned from the annotations when a field is an entity ("we train it
+    with reinforcement learning"): its spans are only held to the list of names that never are
+    one and to adjectives ("LLM-based").
+    """
+    if cand.label is Label.REPO:
+        return False
+    if learned:
+        return not_entity(surface) or bool(_ADJECTIVE.match(surface.strip()))
+    return _generic_surface(surface)
 
 
 # A whole mention that is an adjective built on a name: "LLM-based", "AI-generated", "GPU-accelerated".
@@ -321,11 +330,14 @@ class Precedence:
       span and type, the rule's candidate stays (it carries canonical names and aliases).
 
     Empty sets (the default) leave the rules as they are, with learned spans as one more source.
+    With ``alternatives``, overlapping learned and rule candidates are both kept (each layer
+    settles its own overlaps), for a later component (the trained entity filter) to choose.
     """
 
     learned: str = LEARNED
     trusted: frozenset[str] = frozenset()
     confirmed: frozenset[str] = frozenset()
+    alternatives: bool = False
 
 
 def combine(cands: list[Candidate], precedence: Precedence) -> list[Candidate]:
@@ -333,6 +345,9 @@ def combine(cands: list[Candidate], precedence: Precedence) -> list[Candidate]:
     learned = [c for c in cands if c.source == precedence.learned]
     if not learned and not precedence.confirmed:
         return cands
+    if precedence.alternatives:
+        spans = {(c.start, c.end, c.label) for c in cands if c.source != precedence.learned}
+        return [c for c in cands if c.source != precedence.learned or (c.start, c.end, c.label) not in spans]
     rules = [c for c in cands if c.source != precedence.learned]
     strong = [c for c in rules if c.source in precedence.trusted or c.defined]
     kept = list(strong)
@@ -365,6 +380,19 @@ def resolve(
     merge_spellings(cands)
     type_by_task_noun(text, cands)
     unify_labels(cands)
-    kept = [c for c in salient(cands, title_end) if not is_generic(c, text[c.start : c.end])]
-    kept = settle_overlaps(kept, len(text))
+    kept = [
+        c
+        for c in salient(cands, title_end)
+        if not is_generic(c, text[c.start : c.end], learned=c.source == precedence.learned)
+    ]
+    if precedence.alternatives:
+        layers = (
+            [c for c in kept if c.source != precedence.learned],
+            [c for c in kept if c.source == precedence.learned],
+        )
+        kept = sorted(
+            (c for layer in layers for c in settle_overlaps(layer, len(text))), key=lambda c: (c.start, c.end)
+        )
+    else:
+        kept = settle_overlaps(kept, len(text))
     return to_mentions(text, kept, sentences, title_end)

@@ -1,8 +1,9 @@
 """``kg_roles``: the trained role classifier decides proposed or used for every method and dataset.
 
 Runs after ``kg_resolve`` on its mentions. Without trained weights (a pipeline assembled before
-training) it leaves the resolver's rule roles as they are. A known gazetteer entity stays
-"used" whatever the classifier says: it was published before.
+training) it leaves the resolver's rule roles as they are. A known entity (any form of a
+gazetteer entry, whichever component found it) stays "used" whatever the classifier says: it
+was published before.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from extractors.components import BatchComponent
 from extractors.role_model import RoleModel, entity_features
 from extractors.sentences import sentence_bounds
 from extractors.state import doc_state
+from kg.ids import normalise_key
 from kg.model import Label, Mention
 
 ROLED = (Label.METHOD, Label.DATASET)
@@ -25,10 +27,11 @@ ROLED = (Label.METHOD, Label.DATASET)
 class RoleClassifier(BatchComponent):
     """Re-decide roles with :class:`RoleModel` (``threshold`` on the probability of proposed)."""
 
-    def __init__(self, name: str, threshold: float) -> None:
+    def __init__(self, name: str, threshold: float, known: frozenset[str] = frozenset()) -> None:
         self.name = name
         self.threshold = threshold
         self.model = RoleModel()
+        self.known = known  # match keys of every gazetteer form: published before, never proposed
 
     def __call__(self, doc: Doc) -> Doc:
         state = doc_state(doc)
@@ -53,7 +56,10 @@ class RoleClassifier(BatchComponent):
                 sources=sources,
                 sentences=sentences,
             )
-            proposed = self.model.probability(x) >= self.threshold and "kg_gazetteer" not in sources
+            known = "kg_gazetteer" in sources or any(
+                normalise_key(form) in self.known for m in mentions for form in (m.name, *m.aliases)
+            )
+            proposed = self.model.probability(x) >= self.threshold and not known
             roles[node_id] = "proposed" if proposed else "used"
         state.mentions = [
             m._replace(role=roles[m.node_id]) if m.node_id in roles else m for m in state.mentions

@@ -33,6 +33,21 @@ def make_nlp() -> Language:
     return spacy.load(PIPELINE)
 
 
+# The trained parts of the pipeline; without them it is the rule layer alone (faster, less accurate).
+TRAINED = ("tok2vec", "ner", "kg_learned", "kg_filter", "kg_roles")
+
+
+@lru_cache(maxsize=1)
+def make_rules_nlp() -> Language:
+    """The shipped pipeline without its trained components: the rule finders and the resolver."""
+    import spacy
+
+    import extractors.factories  # noqa: F401
+    from extractors import PIPELINE
+
+    return spacy.load(PIPELINE, exclude=list(TRAINED))
+
+
 def extract(
     papers: Iterable[Paper],
     *,

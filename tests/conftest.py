@@ -104,3 +104,12 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore
         opened.clear()
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction by the rule layer alone (the shipped pipeline without its trained components):
+    for tests of what a rule does, whatever the trained filter would then keep."""
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "make_nlp", kg.pipeline.make_rules_nlp)

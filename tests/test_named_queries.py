@@ -429,7 +429,9 @@ def test_method_adopters_give_the_same_rows_on_both_stores(
     embedded = NetworkXStore(path)
     ingest(embedded, [ADOPTERS])
     expected = run_named_query(load_sample(neo, path), "method-adopters", params)
-    assert expected and run_named_query(NetworkXStore(path, create=False), "method-adopters", params) == expected
+    assert (
+        expected and run_named_query(NetworkXStore(path, create=False), "method-adopters", params) == expected
+    )
 
 
 # -- the same answers computed in Python over the store interface ---------------------------------

@@ -34,6 +34,16 @@ def test_the_wheel_ships_code_data_and_the_console_script(tmp_path: Path) -> Non
     assert {n for n in names if n.startswith("extractors/patterns/")} == {
         f"extractors/patterns/{p.name}" for p in (ROOT / "extractors" / "patterns").glob("*.jsonl")
     }
+    # The whole pipeline directory ships (spacy.load rebuilds it), trained weights and data files too,
+    # and the wheel stays small.
+    pipeline = ROOT / "extractors" / "pipeline"
+    assert {n for n in names if n.startswith("extractors/pipeline/")} == {
+        f"extractors/pipeline/{p.relative_to(pipeline)}" for p in pipeline.rglob("*") if p.is_file()
+    }
+    assert {n for n in names if n.startswith("extractors/data/")} >= {
+        f"extractors/data/{p.name}" for p in (ROOT / "extractors" / "data").glob("*.t*")
+    }
+    assert wheel.stat().st_size < 50 * 2**20
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "kg = kg.cli:main" in text and "kg_links = extractors.factories:make_link_finder" in text

@@ -24,6 +24,7 @@ def assemble(
     config_path: Path = HERE / "pipeline.cfg",
     target: Path = TARGET,
     roles: Path | None = None,
+    entity_filter: Path | None = None,
 ) -> None:
     import spacy
     from spacy.util import load_config, load_model_from_config
@@ -35,8 +36,20 @@ def assemble(
         names = [n for n in config["nlp"]["pipeline"] if n not in ("tok2vec", "ner", "kg_learned")]
         config["nlp"]["pipeline"] = names
         config["components"] = {n: c for n, c in config["components"].items() if n in names}
+    if entity_filter is not None and "kg_filter" in config["components"]:
+        thresholds = json.loads((entity_filter / "thresholds.json").read_text())
+        config["components"]["kg_filter"]["thresholds"] = thresholds
     nlp = load_model_from_config(config, auto_fill=True)
+    if trained is not None:  # sourced components do not bring their static vectors along
+        nlp.vocab.vectors = spacy.load(trained).vocab.vectors
     nlp.config["paths"]["trained"] = None  # an assembly-time path: the weights are in the folder
+    if entity_filter is not None and "kg_filter" in nlp.pipe_names:
+        from extractors.entity_filter import Lexicon
+        from extractors.logistic import LogisticModel
+
+        pipe = nlp.get_pipe("kg_filter")
+        pipe.model = LogisticModel(json.loads((entity_filter / "weights.json").read_text()))
+        pipe.lexicon = Lexicon(json.loads((entity_filter / "lexicon.json").read_text()))
     if roles is not None and "kg_roles" in nlp.pipe_names:
         from extractors.role_model import RoleModel
 
@@ -52,10 +65,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trained", type=Path, default=ROOT / "build" / "train" / "model" / "model-best")
     parser.add_argument("--roles", type=Path, default=ROOT / "build" / "train" / "roles.json")
-    parser.add_argument("--rules-only", action="store_true", help="no trained recogniser")
+    parser.add_argument("--filter", type=Path, default=ROOT / "build" / "train" / "filter")
+    parser.add_argument("--rules-only", action="store_true", help="no trained parts at all")
     args = parser.parse_args()
-    roles = args.roles if args.roles.exists() else None
-    assemble(None if args.rules_only else args.trained.resolve(), roles=roles)
+    if args.rules_only:
+        assemble(None)
+    else:
+        assemble(args.trained.resolve(), roles=args.roles, entity_filter=args.filter)
     print(f"wrote {TARGET.relative_to(ROOT)}")
 
 

@@ -22,7 +22,14 @@ import annotations  # noqa: E402
 import assemble  # noqa: E402
 
 
-def score(split: str, model: Path | None, trusted: list[str], confirmed: list[str]) -> dict:
+def score(
+    split: str,
+    model: Path | None,
+    trusted: list[str],
+    confirmed: list[str],
+    entity_filter: Path | None = None,
+    roles: Path | None = None,
+) -> dict:
     import spacy
 
     import kg.pipeline
@@ -31,7 +38,7 @@ def score(split: str, model: Path | None, trusted: list[str], confirmed: list[st
     from kg.model import Paper
 
     with tempfile.TemporaryDirectory() as tmp:
-        assemble.assemble(model, target=Path(tmp) / "pipe")
+        assemble.assemble(model, target=Path(tmp) / "pipe", entity_filter=entity_filter, roles=roles)
         overrides = {"components.kg_resolve.trusted": trusted, "components.kg_resolve.confirmed": confirmed}
         nlp = spacy.load(Path(tmp) / "pipe", config=overrides)
     kg.pipeline.make_nlp = lambda: nlp  # type: ignore[method-assign]
@@ -50,8 +57,11 @@ def main() -> None:
     parser.add_argument("--model", type=Path)
     parser.add_argument("--trusted", nargs="*", default=["kg_links", "kg_models", "kg_gazetteer"])
     parser.add_argument("--confirmed", nargs="*", default=[])
+    parser.add_argument("--filter", type=Path, help="trained entity filter folder (scripts/train/filter.py)")
+    parser.add_argument("--roles", type=Path, help="trained role weights (scripts/train/roles.py)")
     args = parser.parse_args()
-    rows = score(args.split, args.model.resolve() if args.model else None, args.trusted, args.confirmed)
+    model = args.model.resolve() if args.model else None
+    rows = score(args.split, model, args.trusted, args.confirmed, args.filter, args.roles)
     for name, row in rows.items():
         if name == "roles":
             print(f"roles     {row['accuracy']:.3f} of {row['total']}")
