@@ -70,7 +70,7 @@ class Lexicon:
 
     def features(self, label: str, forms: Iterable[str]) -> dict[str, float]:
         best: dict[str, int] | None = None
-        for form in forms:
+        for form in sorted(forms):  # sorted: the same entry wins a tie whatever the hash seed
             entry = self.table.get(normalise_key(form))
             if entry is not None and (best is None or entry["occurs"] > best["occurs"]):
                 best = entry

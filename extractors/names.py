@@ -79,15 +79,24 @@ def entity_key(kind: str, name_or_key: str) -> str:
 
 
 @cache
-def _not_entities() -> frozenset[str]:
-    lines = (DATA / "not_entities.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(_plain(line) for line in lines if line.strip() and not line.startswith("#"))
+def _not_entities() -> dict[str, frozenset[str]]:
+    """Plain names (key "") and names that are not of one type (key: the type)."""
+    table: dict[str, set[str]] = {}
+    for line in (DATA / "not_entities.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, name = line.rpartition("\t")
+        table.setdefault(kind, set()).add(_plain(name))
+    return {kind: frozenset(names) for kind, names in table.items()}
 
 
 def _plain(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
 
-def not_entity(surface: str) -> bool:
-    """Whether a whole mention is one of the names that are no entity (``data/not_entities.txt``)."""
-    return _plain(surface) in _not_entities()
+def not_entity(surface: str, kind: str = "") -> bool:
+    """Whether a whole mention is a name that is no entity, or none of type ``kind``
+    (``data/not_entities.txt``)."""
+    table = _not_entities()
+    plain = _plain(surface)
+    return plain in table.get("", frozenset()) or (bool(kind) and plain in table.get(kind, frozenset()))

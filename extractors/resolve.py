@@ -210,8 +210,10 @@ def is_generic(cand: Candidate, surface: str, *, learned: bool = False) -> bool:
     """
     if cand.label is Label.REPO:
         return False
+    if not_entity(surface, cand.label.value):
+        return True
     if learned:
-        return not_entity(surface) or bool(_ADJECTIVE.match(surface.strip()))
+        return bool(_ADJECTIVE.match(surface.strip()))
     return _generic_surface(surface)
 
 
@@ -345,9 +347,9 @@ def combine(cands: list[Candidate], precedence: Precedence) -> list[Candidate]:
     learned = [c for c in cands if c.source == precedence.learned]
     if not learned and not precedence.confirmed:
         return cands
-    if precedence.alternatives:
-        spans = {(c.start, c.end, c.label) for c in cands if c.source != precedence.learned}
-        return [c for c in cands if c.source != precedence.learned or (c.start, c.end, c.label) not in spans]
+    if precedence.alternatives:  # a learned span that a rule candidate also found stays the rule's
+        same = {(c.start, c.end, c.label) for c in cands if c.source != precedence.learned}
+        return [c for c in cands if c.source != precedence.learned or (c.start, c.end, c.label) not in same]
     rules = [c for c in cands if c.source != precedence.learned]
     strong = [c for c in rules if c.source in precedence.trusted or c.defined]
     kept = list(strong)
