@@ -41,8 +41,11 @@ def main() -> None:
             for line in handle:
                 rec = json.loads(line)
                 papers.append(
-                    Paper(title=" ".join(rec["title"].split()), abstract=" ".join(rec["summary"].split()),
-                          arxiv_id=rec["id"])
+                    Paper(
+                        title=" ".join(rec["title"].split()),
+                        abstract=" ".join(rec["summary"].split()),
+                        arxiv_id=rec["id"],
+                    )
                 )
     established = {
         normalise_key(line): line

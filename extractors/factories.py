@@ -109,6 +109,7 @@ def make_role_classifier(nlp: Language, name: str, threshold: float) -> RoleClas
     known: frozenset[str] = frozenset()
     if "kg_gazetteer" in nlp.pipe_names:
         gazetteer = nlp.get_pipe("kg_gazetteer")
+        assert isinstance(gazetteer, GazetteerMatcher)
         known = frozenset(
             normalise_key(form)
             for entry in gazetteer.entries

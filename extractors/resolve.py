@@ -348,8 +348,8 @@ def combine(cands: list[Candidate], precedence: Precedence) -> list[Candidate]:
     if not learned and not precedence.confirmed:
         return cands
     if precedence.alternatives:  # a learned span that a rule candidate also found stays the rule's
-        same = {(c.start, c.end, c.label) for c in cands if c.source != precedence.learned}
-        return [c for c in cands if c.source != precedence.learned or (c.start, c.end, c.label) not in same]
+        found = {(c.start, c.end, c.label) for c in cands if c.source != precedence.learned}
+        return [c for c in cands if c.source != precedence.learned or (c.start, c.end, c.label) not in found]
     rules = [c for c in cands if c.source != precedence.learned]
     strong = [c for c in rules if c.source in precedence.trusted or c.defined]
     kept = list(strong)

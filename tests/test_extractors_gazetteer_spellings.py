@@ -10,9 +10,9 @@ from kg.model import Paper
 from kg.pipeline import extract
 from scripts.build_curated import spellings
 
-
 # These test the rule layer (the trained filter decides later which of its finds to keep).
 pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 def test_spellings_of_training_words() -> None:
     assert spellings("supervised fine-tuning") == [

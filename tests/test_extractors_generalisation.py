@@ -12,9 +12,9 @@ from extractors.nominal import find_nominal_tasks, is_standalone_task, singular
 from kg.model import Label
 from kg.pipeline import mentions_of
 
-
 # These test the rule layer (the trained filter decides later which of its finds to keep).
 pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 def mentions(text: str) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}

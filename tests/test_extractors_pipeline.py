@@ -14,9 +14,9 @@ from kg.extraction import paper_entities
 from kg.model import Label, Paper
 from kg.pipeline import extract
 
-
 # These test the rule layer (the trained filter decides later which of its finds to keep).
 pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 def entities(title: str, abstract: str) -> dict[str, Any]:
     ((paper, mentions),) = list(extract([Paper(title=title, abstract=abstract)]))

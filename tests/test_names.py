@@ -52,8 +52,25 @@ def test_slug_is_readable_ascii() -> None:
     assert slug("???")  # never empty
 
 
-@pytest.mark.parametrize("name", ["RGB", "rgb-d", "MRI", "LiDAR", "GPU", "API", "GUI", "CVPR", "OpenAI", "NVIDIA",
-                                  "GitHub", "state of the art", "State-of-the-Art", "End-to-End"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "RGB",
+        "rgb-d",
+        "MRI",
+        "LiDAR",
+        "GPU",
+        "API",
+        "GUI",
+        "CVPR",
+        "OpenAI",
+        "NVIDIA",
+        "GitHub",
+        "state of the art",
+        "State-of-the-Art",
+        "End-to-End",
+    ],
+)
 def test_names_that_are_no_entity(name: str) -> None:
     assert not_entity(name)
 

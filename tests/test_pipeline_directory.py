@@ -10,9 +10,22 @@ from extractors.components import TitleAwareTokenizer
 from kg.pipeline import TRAINED, make_rules_nlp
 
 ORDER = [
-    "kg_sentences", "kg_abbreviations", "kg_links", "kg_models", "kg_gazetteer", "kg_datasets",
-    "kg_enumerations", "kg_phrases", "kg_coined", "kg_acronyms", "tok2vec", "ner", "kg_learned",
-    "kg_resolve", "kg_filter", "kg_roles",
+    "kg_sentences",
+    "kg_abbreviations",
+    "kg_links",
+    "kg_models",
+    "kg_gazetteer",
+    "kg_datasets",
+    "kg_enumerations",
+    "kg_phrases",
+    "kg_coined",
+    "kg_acronyms",
+    "tok2vec",
+    "ner",
+    "kg_learned",
+    "kg_resolve",
+    "kg_filter",
+    "kg_roles",
 ]
 
 

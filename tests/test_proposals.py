@@ -28,11 +28,16 @@ def _roles(store: NetworkXStore, target: str) -> dict[str, str]:
 
 def test_a_later_paper_in_the_same_batch_uses_what_an_earlier_one_proposed(tmp_path: Path) -> None:
     store = NetworkXStore(tmp_path / "graph.json")
-    ingest(store, [_records(
-        tmp_path / "batch.jsonl",
-        ("QuillNet: Sparse Writing", "We propose QuillNet, a sparse writing model.", "2025-01-10"),
-        ("QuillNet Revisited", "We present QuillNet, an analysis of sparse writing.", "2025-06-01"),
-    )])
+    ingest(
+        store,
+        [
+            _records(
+                tmp_path / "batch.jsonl",
+                ("QuillNet: Sparse Writing", "We propose QuillNet, a sparse writing model.", "2025-01-10"),
+                ("QuillNet Revisited", "We present QuillNet, an analysis of sparse writing.", "2025-06-01"),
+            )
+        ],
+    )
     assert _roles(store, "method:quillnet") == {
         "QuillNet: Sparse Writing": "PROPOSES",
         "QuillNet Revisited": "USES",
@@ -41,8 +46,14 @@ def test_a_later_paper_in_the_same_batch_uses_what_an_earlier_one_proposed(tmp_p
 
 def test_the_stored_graph_counts_too_and_reingest_changes_nothing(tmp_path: Path) -> None:
     store = NetworkXStore(tmp_path / "graph.json")
-    first = _records(tmp_path / "a.jsonl", ("QuillNet: Sparse Writing", "We propose QuillNet, a sparse writing model.", "2025-01-10"))
-    later = _records(tmp_path / "b.jsonl", ("QuillNet Revisited", "We present QuillNet, an analysis of sparse writing.", "2025-06-01"))
+    first = _records(
+        tmp_path / "a.jsonl",
+        ("QuillNet: Sparse Writing", "We propose QuillNet, a sparse writing model.", "2025-01-10"),
+    )
+    later = _records(
+        tmp_path / "b.jsonl",
+        ("QuillNet Revisited", "We present QuillNet, an analysis of sparse writing.", "2025-06-01"),
+    )
     ingest(store, [first])
     ingest(store, [later])
     assert _roles(store, "method:quillnet")["QuillNet Revisited"] == "USES"

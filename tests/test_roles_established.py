@@ -26,7 +26,9 @@ def test_every_established_method_is_known_to_the_role_classifier() -> None:
     assert [name for name in NAMES if normalise_key(name) not in known] == []
 
 
-@pytest.mark.parametrize("name", ["Transformer", "LoRA", "knowledge distillation", "retrieval-augmented generation"])
+@pytest.mark.parametrize(
+    "name", ["Transformer", "LoRA", "knowledge distillation", "retrieval-augmented generation"]
+)
 def test_a_paper_that_says_it_introduces_an_established_method_uses_it(name: str) -> None:
     paper = Paper(
         title=f"{name} for Everything",

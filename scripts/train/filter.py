@@ -9,8 +9,8 @@
    folds by batch), so the filter learns how far to trust the lexicon on names it has not seen.
 3. Fits the logistic regression, then picks each type's threshold for the best mean F1 on the
    tune split and the development gold (``--dev``: the official conventions, which are a little
-   more generous with well-known techniques than our annotators). Writes ``weights.json``, ``lexicon.json`` (all train annotations) and
-   ``thresholds.json``.
+   more generous with well-known techniques than our annotators). Writes ``weights.json``,
+   ``lexicon.json`` (all train annotations) and ``thresholds.json``.
 """
 
 from __future__ import annotations
@@ -64,8 +64,11 @@ def collect(nlp, papers, lexicons):  # type: ignore[no-untyped-def]
         lexicon = lexicons(paper)
         for mentions in groups.values():
             label = mentions[0].label.value
-            forms = {mentions[0].name, *(a for m in mentions for a in m.aliases),
-                     *(state.text[m.start : m.end] for m in mentions)}
+            forms = {
+                mentions[0].name,
+                *(a for m in mentions for a in m.aliases),
+                *(state.text[m.start : m.end] for m in mentions),
+            }
             right = bool({normalise_key(f) for f in forms} & gold[label])
             x = entity_features(state.text, state.title_end, mentions, ents, lexicon, sentences)
             rows.append((x, int(right), label, i))
@@ -92,7 +95,10 @@ def best_thresholds(model, sets):  # type: ignore[no-untyped-def]
             if sum(f1s) / len(f1s) > best[0] + 1e-9:
                 best = (sum(f1s) / len(f1s), threshold, f1s)
         thresholds[label] = best[1]
-        print(f"{label:<8} threshold {best[1]:.2f}  F1 over found entities " + " / ".join(f"{f:.3f}" for f in best[2]))
+        print(
+            f"{label:<8} threshold {best[1]:.2f}  F1 over found entities "
+            + " / ".join(f"{f:.3f}" for f in best[2])
+        )
     return thresholds
 
 
@@ -103,7 +109,8 @@ def gold_papers(gold_path: Path, sample: list[Path]) -> list[annotations.Paper]:
     from kg.ingest import read_papers
 
     texts = {
-        normalise_title(p.title): p.text for p in merge_duplicates(q for path in sample for q in read_papers(path))
+        normalise_title(p.title): p.text
+        for p in merge_duplicates(q for path in sample for q in read_papers(path))
     }
     papers = []
     for line in gold_path.read_text(encoding="utf-8").splitlines():
@@ -119,7 +126,9 @@ def main() -> None:
     parser.add_argument("--model", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "train" / "filter")
     parser.add_argument(
-        "--dev", type=Path, default=ROOT.parent / "shared" / "eval" / "gold-dev.jsonl",
+        "--dev",
+        type=Path,
+        default=ROOT.parent / "shared" / "eval" / "gold-dev.jsonl",
         help="development gold whose conventions thresholds also answer to (none: tune split only)",
     )
     parser.add_argument("--sample", type=Path, default=ROOT / "kg" / "data" / "sample")
@@ -134,9 +143,7 @@ def main() -> None:
     train = list(annotations.papers({"train"}))
     tune = list(annotations.papers({"tune"}))
     forms = {p.pid: annotated_forms(p) for p in train}
-    by_fold = {
-        k: Lexicon.build((p.text, forms[p.pid]) for p in train if fold(p) != k) for k in range(FOLDS)
-    }
+    by_fold = {k: Lexicon.build((p.text, forms[p.pid]) for p in train if fold(p) != k) for k in range(FOLDS)}
     full = Lexicon.build((p.text, forms[p.pid]) for p in train)
     with tempfile.TemporaryDirectory() as tmp:
         assemble.assemble(args.model.resolve() if args.model else None, target=Path(tmp) / "pipe")
@@ -146,11 +153,15 @@ def main() -> None:
     sets = []
     for papers in (tune, gold_papers(args.dev, sorted(args.sample.glob("*.txt"))) if args.dev else []):
         if papers:
-            counts = {label: sum(len(p.record.get(kind) or []) for p in papers) for kind, label in KINDS.items()}
+            counts = {
+                label: sum(len(p.record.get(kind) or []) for p in papers) for kind, label in KINDS.items()
+            }
             sets.append((collect(nlp, papers, lambda p: full), counts))
     thresholds = best_thresholds(model, sets)
-    print(f"train: {len(train_rows)} entities ({sum(y for _, y, *_ in train_rows)} right), "
-          f"{len(model.weights)} weights")
+    print(
+        f"train: {len(train_rows)} entities ({sum(y for _, y, *_ in train_rows)} right), "
+        f"{len(model.weights)} weights"
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "weights.json").write_text(json.dumps(model.weights, indent=0, sort_keys=True) + "\n")
     (args.out / "lexicon.json").write_text(json.dumps(full.table, sort_keys=True) + "\n")

@@ -38,9 +38,19 @@ def main() -> None:
         run(str(HERE / "vectors.py"), "--out", str(args.vectors))
     run(str(HERE / "corpus.py"), "--out", str(out))
     run(
-        "-m", "spacy", "train", str(HERE / "ner.cfg"), "--output", str(out / "model"),
-        "--paths.train", str(out / "train.spacy"), "--paths.dev", str(out / "tune.spacy"),
-        f"--paths.vectors={args.vectors / 'spacy'}", *args.overrides, *extra,
+        "-m",
+        "spacy",
+        "train",
+        str(HERE / "ner.cfg"),
+        "--output",
+        str(out / "model"),
+        "--paths.train",
+        str(out / "train.spacy"),
+        "--paths.dev",
+        str(out / "tune.spacy"),
+        f"--paths.vectors={args.vectors / 'spacy'}",
+        *args.overrides,
+        *extra,
     )
     best = out / "model" / "model-best"
     run(str(HERE / "roles.py"), "--model", str(best), "--out", str(out / "roles.json"))
