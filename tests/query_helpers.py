@@ -33,9 +33,8 @@ KD_PAPERS = {
     COMPACT: "Compact Language Models via Pruning and Knowledge Distillation",
     "88e9cf76a57d8cfd": "Multi-Granularity Semantic Revision for Large Language Model Distillation",
     "9d7f55d4d31f9ece": "Multi-Level Knowledge Distillation for Out-of-Distribution Detection in Text",
+    "d25730cfe304c564": "LLaVA-MoD: Making LLaVA Tiny via MoE Knowledge Distillation",
 }
-# "LLaVA-MoD: Making LLaVA Tiny via MoE Knowledge Distillation" speaks of it too, but only inside the
-# name of its own method, which the trained pipeline keeps whole.
 """The papers the sample graph links to knowledge distillation, besides MiniPLM."""
 
 CASES: list[tuple[str, dict[str, Any]]] = [

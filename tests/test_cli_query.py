@@ -264,9 +264,9 @@ def test_method_shortcut(ingested: Path) -> None:
     assert {r["paper"] for r in report["used_by"]} == set(KD_PAPERS) | {MINIPLM}
     assert report["used_with"] and all(r["papers"] >= 1 for r in report["used_with"])
     table = ok("method", "Knowledge Distillation", "--graph", ingested)
-    assert "proposed by (0)" in table and "used by (8)" in table
+    assert "proposed by (0)" in table and "used by (9)" in table
     assert "GLUE; SuperGLUE" in table
     rows = list(csv.DictReader(io.StringIO(ok("method", "KD", "--graph", ingested, "--format", "csv"))))
-    assert [r["role"] for r in rows] == ["used"] * 8
+    assert [r["role"] for r in rows] == ["used"] * 9
     code, _, err = kg("method", "distilation", "--graph", ingested)
     assert code == 1 and "no method named 'distilation'; close:" in err

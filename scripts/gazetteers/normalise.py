@@ -5,6 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# The one slug function (and singular): gazetteer ids are the keys the extractors and the graph use.
+from extractors.names import singular as singular
+from extractors.names import slug as slug
+
+# The one slug function (and singular): gazetteer ids are the keys the extractors and the graph use.
+
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
@@ -24,26 +30,6 @@ def clean(text: str | None) -> str:
     if len(text) >= 2 and text[0] in "\"'" and text[-1] == text[0]:
         text = text[1:-1].strip()
     return text
-
-
-def slug(text: str) -> str:
-    """ASCII id slug: lowercase, ``+``/``&`` spelt out, accents dropped, non-word runs as ``-``."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("+", " plus ").replace("&", " and "))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^\w]+", "-", text).strip("-_") or "x"
-
-
-def singular(word: str) -> str:
-    """A cautious English singular (short and non-alphabetic words are left alone)."""
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")):
-        return word[:-1]
-    return word
 
 
 def pluralize(word: str) -> str:
