@@ -1,7 +1,7 @@
 """Candidate mentions: what each component proposes before the resolver decides.
 
 Candidates are mutable (the resolver sets roles, names and aliases); the resolver turns the
-survivors into frozen :class:`~kg.model.Mention` values.
+survivors into frozen :class:`~extractors.types.Mention` values.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from extractors.state import doc_state
-from kg.model import Label
+from extractors.types import Label
 
 # Which source wins an overlap of equal length (lower first).
 PRIORITY = {

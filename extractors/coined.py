@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from extractors.regex import LiteralCues
-from kg.model import Label
+from extractors.types import Label
 
 DATASET_HEADS = frozenset(
     """dataset datasets benchmark benchmarks corpus corpora suite bench testbed leaderboard

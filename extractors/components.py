@@ -2,7 +2,7 @@
 finders, the gazetteer and the resolver.
 
 Components append :class:`~extractors.candidates.Candidate` values to the doc's state (see
-:mod:`extractors.state`); the resolver leaves the final :class:`~kg.model.Mention` list there,
+:mod:`extractors.state`); the resolver leaves the final :class:`~extractors.types.Mention` list there,
 readable as ``doc._.kg_mentions``.
 Offsets are character offsets into the text as given (title + newline + abstract).
 """
@@ -25,11 +25,11 @@ from extractors.abbreviations import find_abbreviations
 from extractors.candidates import Candidate
 from extractors.finders import Finder
 from extractors.gazetteer import load_entries, pattern_files, plural
+from extractors.names import slug
 from extractors.resolve import Precedence, Sentences, resolve
 from extractors.sentences import sentence_bounds
 from extractors.state import doc_state, new_state
-from kg.ids import slug
-from kg.model import Label
+from extractors.types import Label
 
 
 class TitleAwareTokenizer:

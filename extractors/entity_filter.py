@@ -23,10 +23,10 @@ from spacy.tokens import Doc
 
 from extractors.components import BatchComponent
 from extractors.logistic import LogisticModel
+from extractors.names import normalise_key
 from extractors.sentences import sentence_bounds
 from extractors.state import doc_state
-from kg.ids import normalise_key
-from kg.model import Label, Mention
+from extractors.types import Label, Mention
 
 FILTERED = (Label.METHOD, Label.DATASET, Label.MODEL, Label.TASK, Label.METRIC)
 NER_LABELS = {"METHOD": "Method", "DATASET": "Dataset", "MODEL": "Model", "TASK": "Task", "METRIC": "Metric"}

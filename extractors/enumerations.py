@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from extractors.phrases import PHRASE_TASK_HEADS, STRONG_METHOD_HEADS, VERBS, WEAK_METHOD_HEADS
 from extractors.regex import LiteralCues, lowered
-from kg.model import Label
+from extractors.types import Label
 
 _INTRO = r"\s*,?\s*\(?\s*(?:such as|including|like|e\.g\.,?|namely|:)\s*"
 # One pattern a cue word, on the lower-cased text (see LiteralCues).

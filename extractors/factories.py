@@ -20,10 +20,10 @@ from extractors.components import (
 )
 from extractors.entity_filter import EntityFilter
 from extractors.learned import LearnedSpans
+from extractors.names import normalise_key
 from extractors.resolve import Precedence
 from extractors.role_component import RoleClassifier
-from kg.ids import normalise_key
-from kg.model import Label
+from extractors.types import Label
 
 __all__ = ["TitleAwareTokenizer"]
 

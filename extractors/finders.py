@@ -15,10 +15,10 @@ from extractors.coined import find_coined_names
 from extractors.datasets import find_dataset_names
 from extractors.enumerations import find_enumerations
 from extractors.links import find_links
+from extractors.names import normalise_url, slug
 from extractors.nominal import find_nominal_tasks, follows_data_for, is_standalone_task
 from extractors.phrases import find_phrases
-from kg.ids import normalise_url, slug
-from kg.model import Label
+from extractors.types import Label
 
 Finder = Callable[[str, int], Iterator[Candidate]]
 

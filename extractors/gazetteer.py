@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from kg.model import Label
+from extractors.types import Label
 
 LABELS = {"METHOD": Label.METHOD, "DATASET": Label.DATASET, "TASK": Label.TASK, "METRIC": Label.METRIC}
 # Curated files first: on a pattern listed twice, the first file wins.

@@ -13,9 +13,9 @@ from spacy.tokens import Doc
 from extractors.candidates import Candidate
 from extractors.components import BatchComponent
 from extractors.models import family_of
+from extractors.names import slug
 from extractors.state import doc_state
-from kg.ids import slug
-from kg.model import Label
+from extractors.types import Label
 
 LABELS = {
     "METHOD": Label.METHOD,

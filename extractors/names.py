@@ -18,6 +18,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
 # A model key's parts: a size ("7b", "8x"), a word, or a number.
 _MODEL_PART = re.compile(r"[0-9]+[bmkt](?![a-z])|[a-z]+|[0-9]+")
 
@@ -56,7 +57,7 @@ def singular(word: str) -> str:
 @lru_cache(maxsize=65536)
 def entity_key(kind: str, name_or_key: str) -> str:
     """The key two spellings of one entity share; ``kind`` is the entity type ("Model", "Method" …)."""
-    if kind == "Repo":  # a URL key (see kg.ids.normalise_url)
+    if kind == "Repo":  # a URL key (see normalise_url)
         return name_or_key
     key = slug(name_or_key)
     if kind == "Model":
@@ -100,3 +101,32 @@ def not_entity(surface: str, kind: str = "") -> bool:
     table = _not_entities()
     plain = _plain(surface)
     return plain in table.get("", frozenset()) or (bool(kind) and plain in table.get(kind, frozenset()))
+
+
+def fold(text: str) -> str:
+    """Unicode-normalise (NFKC), case-fold and collapse whitespace."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def normalise_title(title: str) -> str:
+    """A title key: case-folded, accents stripped, every run of non-alphanumerics one space."""
+    if title.isascii():
+        return _NON_ALNUM.sub(" ", title.lower()).strip()
+    decomposed = unicodedata.normalize("NFKD", fold(title))
+    ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub(" ", ascii_ish).strip()
+
+
+def normalise_key(name: str) -> str:
+    """An entity match key: case-folded with every non-alphanumeric character dropped."""
+    return normalise_title(name).replace(" ", "")
+
+
+def normalise_url(url: str) -> str:
+    """A URL match key: no scheme, no ``www.``, no trailing slash or ``.git``, lower-cased."""
+    key = re.sub(r"^[a-z][a-z0-9+.\-]*://", "", url.strip(), flags=re.IGNORECASE)
+    key = re.sub(r"^www\.", "", key, flags=re.IGNORECASE)
+    key = key.rstrip("/")
+    if key.lower().endswith(".git"):
+        key = key[:-4]
+    return key.rstrip("/").casefold()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from extractors.coined import TASK_HEADS
 from extractors.regex import alternation
-from kg.model import Label
+from extractors.types import Label
 
 # Heads that almost always end a method name ("temperature sampling", "dice loss").
 STRONG_METHOD_HEADS = frozenset(

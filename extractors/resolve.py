@@ -13,10 +13,9 @@ from functools import lru_cache
 from extractors.abbreviations import Abbreviation
 from extractors.candidates import PRIORITY, Candidate
 from extractors.coined import GENERIC_LONG, coined_label, is_generic_short
-from extractors.names import entity_key, not_entity
+from extractors.names import entity_key, normalise_key, not_entity, slug
 from extractors.roles import cue_ends, is_proposed_at
-from kg.ids import normalise_key, slug
-from kg.model import Evidence, Label, Mention
+from extractors.types import Evidence, Label, Mention
 
 ROLED = (Label.METHOD, Label.DATASET)
 COINED = "kg_coined"

@@ -15,11 +15,11 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extractors.components import BatchComponent
+from extractors.names import normalise_key
 from extractors.role_model import RoleModel, entity_features
 from extractors.sentences import sentence_bounds
 from extractors.state import doc_state
-from kg.ids import normalise_key
-from kg.model import Label, Mention
+from extractors.types import Label, Mention
 
 ROLED = (Label.METHOD, Label.DATASET)
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 if TYPE_CHECKING:
     from extractors.abbreviations import Abbreviation
     from extractors.candidates import Candidate
-    from kg.model import Mention
+    from extractors.types import Mention
 
 KEY = "kg"
 

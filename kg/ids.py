@@ -7,35 +7,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 from extractors import names
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_SPACES = re.compile(r"\s+")
+# Match keys live with the extractors (which use them); kg re-exports them.
+from extractors.names import fold as fold
+from extractors.names import normalise_key as normalise_key
+from extractors.names import normalise_title as normalise_title
+from extractors.names import normalise_url as normalise_url
+
 # New-style (2401.01234, optional version) and old-style (hep-th/9901001) arXiv ids.
 ARXIV_ID = re.compile(
     r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v(?P<version>\d+))?",
 )
-
-
-def fold(text: str) -> str:
-    """Unicode-normalise (NFKC), case-fold and collapse whitespace."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
-
-
-def normalise_title(title: str) -> str:
-    """A title key: case-folded, accents stripped, every run of non-alphanumerics one space."""
-    if title.isascii():
-        return _NON_ALNUM.sub(" ", title.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", fold(title))
-    ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", ascii_ish).strip()
-
-
-def normalise_key(name: str) -> str:
-    """An entity match key: case-folded with every non-alphanumeric character dropped."""
-    return normalise_title(name).replace(" ", "")
 
 
 def stable_hash(text: str, length: int = 16) -> str:
@@ -67,13 +51,3 @@ slug = names.slug  # the one slug function (the extractors and the gazetteer scr
 def entity_id(prefix: str, name: str) -> str:
     """The id of an entity node, e.g. ``method:direct-preference-optimization``."""
     return f"{prefix}:{slug(name)}"
-
-
-def normalise_url(url: str) -> str:
-    """A URL match key: no scheme, no ``www.``, no trailing slash or ``.git``, lower-cased."""
-    key = re.sub(r"^[a-z][a-z0-9+.\-]*://", "", url.strip(), flags=re.IGNORECASE)
-    key = re.sub(r"^www\.", "", key, flags=re.IGNORECASE)
-    key = key.rstrip("/")
-    if key.lower().endswith(".git"):
-        key = key[:-4]
-    return key.rstrip("/").casefold()

@@ -8,41 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
+from extractors.types import Evidence as Evidence
+from extractors.types import Label as Label
+from extractors.types import Mention as Mention
 from kg.ids import paper_id
-
-
-class Label(StrEnum):
-    """Node labels."""
-
-    PAPER = "Paper"
-    METHOD = "Method"
-    DATASET = "Dataset"
-    MODEL = "Model"
-    MODEL_FAMILY = "ModelFamily"
-    TASK = "Task"
-    METRIC = "Metric"
-    REPO = "Repo"
-    AUTHOR = "Author"
-
-    @property
-    def id_prefix(self) -> str:
-        """The prefix of this label's entity ids (papers use bare arXiv ids or hashes)."""
-        return _ID_PREFIX[self]
-
-
-_ID_PREFIX = {
-    Label.PAPER: "",
-    Label.METHOD: "method",
-    Label.DATASET: "dataset",
-    Label.MODEL: "model",
-    Label.MODEL_FAMILY: "family",
-    Label.TASK: "task",
-    Label.METRIC: "metric",
-    Label.REPO: "repo",
-    Label.AUTHOR: "author",
-}
 
 
 class RelType(StrEnum):
@@ -120,14 +91,6 @@ class Paper:
         return replace(self, **changes)
 
 
-class Evidence(NamedTuple):
-    """Where an edge came from: the sentence and the mention's offsets into ``Paper.text``."""
-
-    sentence: str
-    start: int
-    end: int
-
-
 @dataclass(slots=True)
 class Node:
     """A node: its id, label and properties (scalars and lists of scalars only)."""
@@ -145,29 +108,3 @@ class Edge:
     target: str
     type: RelType
     props: dict[str, Any] = field(default_factory=dict)
-
-
-class Mention(NamedTuple):
-    """One entity mention an extractor found in a paper's text (a tuple: cheap to build by the
-    hundred thousand and to send between processes).
-
-    ``key`` is the normalised canonical key (the node id is ``<label prefix>:<key>``);
-    ``start``/``end`` index into :attr:`Paper.text`; ``attrs`` holds label-specific values
-    (a repo's ``url`` and ``kind``, a model's ``family``).
-    """
-
-    label: Label
-    name: str
-    key: str
-    start: int
-    end: int
-    sentence: Evidence
-    extractor: str
-    confidence: float = 1.0
-    role: str | None = None
-    aliases: tuple[str, ...] = ()
-    attrs: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def node_id(self) -> str:
-        return f"{self.label.id_prefix}:{self.key}"

@@ -49,3 +49,17 @@ def test_the_pipeline_finds_entities_and_the_rule_layer_runs_alone() -> None:
     rules = make_rules_nlp()
     assert not set(TRAINED) & set(rules.pipe_names)
     assert {m.label.value for m in rules(text)._.kg_mentions} >= {"Model", "Metric"}
+
+
+def test_extractors_never_import_kg() -> None:
+    """``kg`` imports ``extractors``, never the other way round: the extractors have their own types."""
+    import re
+    from pathlib import Path
+
+    root = Path(PIPELINE).parent
+    offenders = [
+        path.name
+        for path in root.glob("*.py")
+        if re.search(r"^\s*(?:from|import) kg\b", path.read_text(), re.MULTILINE)
+    ]
+    assert offenders == []
