@@ -9,6 +9,7 @@ was published before.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,23 @@ from extractors.state import doc_state
 from extractors.types import Label, Mention
 
 ROLED = (Label.METHOD, Label.DATASET)
+
+
+def mention_features(
+    text: str, title_end: int, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
+) -> list[float]:
+    """The role classifier's features of one entity, from its resolved mentions (rule roles included)."""
+    return entity_features(
+        text,
+        title_end,
+        [(m.start, m.end) for m in mentions],
+        name=mentions[0].name,
+        label=mentions[0].label.value,
+        rule_proposed=any(m.role == "proposed" for m in mentions),
+        defined=any(m.aliases for m in mentions),
+        sources={m.extractor for m in mentions},
+        sentences=sentences,
+    )
 
 
 class RoleClassifier(BatchComponent):
@@ -45,17 +63,7 @@ class RoleClassifier(BatchComponent):
         roles: dict[str, str] = {}
         for node_id, mentions in groups.items():
             sources = {m.extractor for m in mentions}
-            x = entity_features(
-                state.text,
-                state.title_end,
-                [(m.start, m.end) for m in mentions],
-                name=mentions[0].name,
-                label=mentions[0].label.value,
-                rule_proposed=any(m.role == "proposed" for m in mentions),
-                defined=any(m.aliases for m in mentions),
-                sources=sources,
-                sentences=sentences,
-            )
+            x = mention_features(state.text, state.title_end, mentions, sentences)
             known = "kg_gazetteer" in sources or any(
                 normalise_key(form) in self.known for m in mentions for form in (m.name, *m.aliases)
             )

@@ -79,7 +79,7 @@ def _host() -> str:
     return hashlib.blake2b(socket.gethostname().encode(), digest_size=4).hexdigest()
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Whether a process ``pid`` exists on this host (when unsure: yes)."""
     if pid == os.getpid():
         return True
@@ -112,7 +112,7 @@ def remove_stale_temps(path: Path, *, now: float | None = None) -> list[Path]:
             old = now - candidate.stat().st_mtime > STALE_AGE
         except OSError:
             continue
-        dead = match["host"] == _host() and not _alive(int(match["pid"]))
+        dead = match["host"] == _host() and not process_alive(int(match["pid"]))
         if old or dead:
             try:
                 candidate.unlink()

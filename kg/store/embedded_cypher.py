@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.atomic import fsync_dir
+from kg.atomic import fsync_dir, process_alive
 from kg.errors import QueryTimeoutError, StoreError
 from kg.store.cypher_values import engine_value
 
@@ -257,25 +257,13 @@ def _clean(directory: Path, keep: Path) -> None:
         name = path.name
         if name.startswith((".building-", ".tables-")):
             pid = name.split("-")[1]
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not process_alive(int(pid)):
                 if path.is_dir():
                     shutil.rmtree(path)
                 else:
                     _remove(path)
         elif name.startswith("engine-") and not name.startswith(keep.name):
             _remove(path)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _remove(path: Path) -> None:

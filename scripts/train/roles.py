@@ -25,7 +25,7 @@ import assemble  # noqa: E402
 
 def examples(nlp, papers):  # type: ignore[no-untyped-def]
     """(features, annotated role == proposed, rule role == proposed) for every matched entity."""
-    from extractors.role_model import entity_features
+    from extractors.role_component import mention_features
     from extractors.sentences import sentence_bounds
     from extractors.state import doc_state
     from kg.ids import normalise_key
@@ -53,17 +53,7 @@ def examples(nlp, papers):  # type: ignore[no-untyped-def]
             if label is None:
                 continue
             rule = any(m.role == "proposed" for m in mentions)
-            x = entity_features(
-                state.text,
-                state.title_end,
-                [(m.start, m.end) for m in mentions],
-                name=mentions[0].name,
-                label=mentions[0].label.value,
-                rule_proposed=rule,
-                defined=any(m.aliases for m in mentions),
-                sources={m.extractor for m in mentions},
-                sentences=sentences,
-            )
+            x = mention_features(state.text, state.title_end, mentions, sentences)
             known = any(m.extractor == "kg_gazetteer" for m in mentions)
             rows.append((x, int(label), rule, known))
     return rows
