@@ -20,6 +20,7 @@ from extractors.components import (
 )
 from extractors.entity_filter import EntityFilter
 from extractors.learned import LearnedSpans
+from extractors.lexicon_spans import LexiconSpans
 from extractors.names import normalise_key
 from extractors.resolve import Precedence
 from extractors.role_component import RoleClassifier
@@ -94,6 +95,16 @@ def make_learned_spans(nlp: Language, name: str, confidence: float) -> LearnedSp
     return LearnedSpans(name, confidence)
 
 
+@Language.factory("kg_lexicon", default_config={"confidence": 0.5, "min_share": 0.2})
+def make_lexicon_spans(nlp: Language, name: str, confidence: float, min_share: float) -> LexiconSpans:
+    """Propose every occurrence of a name the annotations know (names trained into the folder).
+
+    ``min_share``: a name is proposed when annotated as one type in at least this share of the
+    annotated abstracts it occurs in (applied when the names are built from the annotations).
+    """
+    return LexiconSpans(name, confidence, min_share)
+
+
 @Language.factory(
     "kg_filter",
     default_config={"thresholds": {"Method": 0.5, "Dataset": 0.5, "Model": 0.5, "Task": 0.5, "Metric": 0.5}},
@@ -119,16 +130,21 @@ def make_role_classifier(nlp: Language, name: str, threshold: float) -> RoleClas
     return RoleClassifier(name, threshold, known)
 
 
-@Language.factory("kg_resolve", default_config={"trusted": [], "confirmed": [], "alternatives": False})
+@Language.factory(
+    "kg_resolve", default_config={"trusted": [], "confirmed": [], "alternatives": False, "layers": []}
+)
 def make_resolver(
-    nlp: Language, name: str, trusted: list[str], confirmed: list[str], alternatives: bool
+    nlp: Language, name: str, trusted: list[str], confirmed: list[str], alternatives: bool, layers: list[str]
 ) -> Resolver:
     """Turn candidates into the final mentions with roles, aliases and evidence.
 
-    ``trusted``, ``confirmed`` and ``alternatives`` say how rule candidates and the trained
-    recogniser's spans combine (see :class:`extractors.resolve.Precedence`).
+    ``trusted``, ``confirmed``, ``alternatives`` and ``layers`` say how rule candidates, the trained
+    recogniser's spans and the lexicon's names combine (see :class:`extractors.resolve.Precedence`).
     """
     precedence = Precedence(
-        trusted=frozenset(trusted), confirmed=frozenset(confirmed), alternatives=alternatives
+        trusted=frozenset(trusted),
+        confirmed=frozenset(confirmed),
+        alternatives=alternatives,
+        layers=frozenset(layers),
     )
     return Resolver(precedence)

@@ -39,18 +39,27 @@ class LearnedSpans(BatchComponent):
         text = state.text
         for ent in doc.ents:
             label = LABELS.get(ent.label_)
-            if label is None:
-                continue
-            surface = text[ent.start_char : ent.end_char]
-            lower = label in (Label.TASK, Label.METRIC) and not _acronym(surface)
-            name = surface.lower() if lower else surface
-            start, end = ent.start_char, ent.end_char
-            cand = Candidate(label, start, end, name, slug(name), self.name, self.confidence)
-            if label is Label.MODEL:
-                family, family_id = family_of(name) or (name, slug(name))  # a new model is its own family
-                cand.attrs = {"family": family, "family_id": family_id}
-            state.candidates.append(cand)
+            if label is not None:
+                surface = text[ent.start_char : ent.end_char]
+                cand = span_candidate(
+                    label, ent.start_char, ent.end_char, surface, self.name, self.confidence
+                )
+                state.candidates.append(cand)
         return doc
+
+
+def span_candidate(
+    label: Label, start: int, end: int, surface: str, source: str, confidence: float
+) -> Candidate:
+    """A candidate for a span a trained part found (tasks and metrics lower-cased unless an acronym;
+    a model gets its family, or is its own family when it is new)."""
+    lower = label in (Label.TASK, Label.METRIC) and not _acronym(surface)
+    name = surface.lower() if lower else surface
+    cand = Candidate(label, start, end, name, slug(name), source, confidence)
+    if label is Label.MODEL:
+        family, family_id = family_of(name) or (name, slug(name))
+        cand.attrs = {"family": family, "family_id": family_id}
+    return cand
 
 
 def _acronym(surface: str) -> bool:

@@ -332,23 +332,32 @@ class Precedence:
 
     Empty sets (the default) leave the rules as they are, with learned spans as one more source.
     With ``alternatives``, overlapping learned and rule candidates are both kept (each layer
-    settles its own overlaps), for a later component (the trained entity filter) to choose.
+    settles its own overlaps), for a later component (the trained entity filter) to choose;
+    every source in ``layers`` (the annotation lexicon's names) is one more such layer, judged
+    like learned spans.
     """
 
     learned: str = LEARNED
     trusted: frozenset[str] = frozenset()
     confirmed: frozenset[str] = frozenset()
     alternatives: bool = False
+    layers: frozenset[str] = frozenset()
+
+    def own_layer(self, source: str) -> bool:
+        """Whether ``source``'s candidates settle their overlaps apart from the rules'."""
+        return source == self.learned or source in self.layers
 
 
 def combine(cands: list[Candidate], precedence: Precedence) -> list[Candidate]:
     """Apply ``precedence`` to learned and rule candidates (see :class:`Precedence`)."""
     learned = [c for c in cands if c.source == precedence.learned]
-    if not learned and not precedence.confirmed:
+    if not any(precedence.own_layer(c.source) for c in cands) and not precedence.confirmed:
         return cands
     if precedence.alternatives:  # a learned span that a rule candidate also found stays the rule's
-        found = {(c.start, c.end, c.label) for c in cands if c.source != precedence.learned}
-        return [c for c in cands if c.source != precedence.learned or (c.start, c.end, c.label) not in found]
+        found = {(c.start, c.end, c.label) for c in cands if not precedence.own_layer(c.source)}
+        return [
+            c for c in cands if not precedence.own_layer(c.source) or (c.start, c.end, c.label) not in found
+        ]
     rules = [c for c in cands if c.source != precedence.learned]
     strong = [c for c in rules if c.source in precedence.trusted or c.defined]
     kept = list(strong)
@@ -384,12 +393,13 @@ def resolve(
     kept = [
         c
         for c in salient(cands, title_end)
-        if not is_generic(c, text[c.start : c.end], learned=c.source == precedence.learned)
+        if not is_generic(c, text[c.start : c.end], learned=precedence.own_layer(c.source))
     ]
     if precedence.alternatives:
+        sources = sorted({c.source for c in kept if precedence.own_layer(c.source)})
         layers = (
-            [c for c in kept if c.source != precedence.learned],
-            [c for c in kept if c.source == precedence.learned],
+            [c for c in kept if not precedence.own_layer(c.source)],
+            *([c for c in kept if c.source == source] for source in sources),
         )
         kept = sorted(
             (c for layer in layers for c in settle_overlaps(layer, len(text))), key=lambda c: (c.start, c.end)

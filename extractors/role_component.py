@@ -25,8 +25,21 @@ from extractors.types import Label, Mention
 ROLED = (Label.METHOD, Label.DATASET)
 
 
+History = dict[str, tuple[int, int]]
+
+
+def history_of(mentions: Sequence[Mention], history: History) -> tuple[int, int]:
+    """Of the entity's forms, the most used one's (used, proposed) counts in the annotations."""
+    counts = [history.get(normalise_key(form), (0, 0)) for m in mentions for form in (m.name, *m.aliases)]
+    return max(counts, default=(0, 0))
+
+
 def mention_features(
-    text: str, title_end: int, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
+    text: str,
+    title_end: int,
+    mentions: Sequence[Mention],
+    sentences: Sequence[tuple[int, int]],
+    history: History | None = None,
 ) -> list[float]:
     """The role classifier's features of one entity, from its resolved mentions (rule roles included)."""
     return entity_features(
@@ -39,6 +52,7 @@ def mention_features(
         defined=any(m.aliases for m in mentions),
         sources={m.extractor for m in mentions},
         sentences=sentences,
+        history=history_of(mentions, history or {}),
     )
 
 
@@ -49,6 +63,7 @@ class RoleClassifier(BatchComponent):
         self.name = name
         self.threshold = threshold
         self.model = RoleModel()
+        self.history: History = {}  # name key -> (used, proposed) annotated abstracts
         self.known = known  # match keys of every gazetteer form: published before, never proposed
 
     def __call__(self, doc: Doc) -> Doc:
@@ -63,7 +78,7 @@ class RoleClassifier(BatchComponent):
         roles: dict[str, str] = {}
         for node_id, mentions in groups.items():
             sources = {m.extractor for m in mentions}
-            x = mention_features(state.text, state.title_end, mentions, sentences)
+            x = mention_features(state.text, state.title_end, mentions, sentences, self.history)
             known = "kg_gazetteer" in sources or any(
                 normalise_key(form) in self.known for m in mentions for form in (m.name, *m.aliases)
             )
@@ -78,9 +93,12 @@ class RoleClassifier(BatchComponent):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "weights.json").write_text(json.dumps(self.model.weights, indent=1, sort_keys=True) + "\n")
+        (path / "history.json").write_text(json.dumps(self.history, sort_keys=True, indent=0) + "\n")
 
     def from_disk(self, path: str | Path, **kwargs: Any) -> RoleClassifier:
-        weights = Path(path) / "weights.json"
+        weights, history = Path(path) / "weights.json", Path(path) / "history.json"
         if weights.exists():
             self.model = RoleModel(json.loads(weights.read_text()))
+        if history.exists():
+            self.history = {k: (v[0], v[1]) for k, v in json.loads(history.read_text()).items()}
         return self

@@ -3,8 +3,9 @@
 A logistic regression over a few dozen signals of one entity in one abstract: the rule cues'
 verdict ("we propose X", "termed X"), where the entity is written (title, "X:" title lead,
 first sentence), how it is written (coined, defined with an abbreviation, a known gazetteer
-name, CamelCase), and words around its mentions ("our", "existing", "such as", "compared
-with", "benchmark"). Weights are trained by ``scripts/train/roles.py`` on the annotated
+name, CamelCase), words around its mentions ("our", "existing", "such as", "compared
+with", "benchmark"), and the name's history in the annotated abstracts (used by other papers,
+proposed by one). Weights are trained by ``scripts/train/roles.py`` on the annotated
 abstracts and shipped in the pipeline directory (``kg_roles/weights.json``).
 """
 
@@ -62,6 +63,9 @@ FEATURES = (
     "after_data",
     "dataset",
     "multiword",
+    "seen_used",
+    "seen_used_often",
+    "seen_proposed",
 )
 
 
@@ -76,8 +80,13 @@ def entity_features(
     defined: bool,
     sources: set[str],
     sentences: Sequence[tuple[int, int]],
+    history: tuple[int, int] = (0, 0),
 ) -> list[float]:
-    """The feature vector (in :data:`FEATURES` order) of one entity's mentions in one text."""
+    """The feature vector (in :data:`FEATURES` order) of one entity's mentions in one text.
+
+    ``history``: in how many annotated abstracts the name was used, and proposed (names other
+    papers use are rarely this paper's own).
+    """
     first_sentence_end = next((end for start, end in sentences if start > title_end), len(text))
     f = dict.fromkeys(FEATURES, 0.0)
     f["bias"] = 1.0
@@ -91,6 +100,12 @@ def entity_features(
     f["camel"] = float(bool(_CAMEL.search(name)))
     f["dataset"] = float(label == "Dataset")
     f["multiword"] = float(" " in name)
+    used, proposed = history
+    f["seen_used"], f["seen_used_often"], f["seen_proposed"] = (
+        float(used >= 1),
+        float(used >= 3),
+        float(proposed >= 1),
+    )
     for start, end in spans:
         before = text[max(0, start - 60) : start]
         f["in_title"] = max(f["in_title"], float(start < title_end))

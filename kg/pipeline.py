@@ -34,7 +34,7 @@ def make_nlp() -> Language:
 
 
 # The trained parts of the pipeline; without them it is the rule layer alone (faster, less accurate).
-TRAINED = ("tok2vec", "ner", "kg_learned", "kg_filter", "kg_roles")
+TRAINED = ("tok2vec", "ner", "kg_learned", "kg_lexicon", "kg_filter", "kg_roles")
 
 
 @lru_cache(maxsize=1)

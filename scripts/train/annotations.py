@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,3 +101,11 @@ def papers(splits: set[str] | None = None, *, second: bool = False) -> Iterator[
                     continue
                 text = texts[pid]
                 yield Paper(pid, batch, split, text, record, mentions(text, record))
+
+
+FOLDS = 5
+
+
+def fold(paper: Paper) -> int:
+    """The paper's cross-fitting fold (by batch, so a batch's papers stay together)."""
+    return zlib.crc32(paper.batch.encode()) % FOLDS

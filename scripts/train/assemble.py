@@ -33,7 +33,9 @@ def assemble(
 
     config = load_config(config_path, overrides={"paths.trained": str(trained or "")}, interpolate=False)
     if trained is None:  # rules only: no recogniser
-        names = [n for n in config["nlp"]["pipeline"] if n not in ("tok2vec", "ner", "kg_learned")]
+        names = [
+            n for n in config["nlp"]["pipeline"] if n not in ("tok2vec", "ner", "kg_learned", "kg_lexicon")
+        ]
         config["nlp"]["pipeline"] = names
         config["components"] = {n: c for n, c in config["components"].items() if n in names}
     if entity_filter is not None and "kg_filter" in config["components"]:
@@ -50,10 +52,15 @@ def assemble(
         pipe = nlp.get_pipe("kg_filter")
         pipe.model = LogisticModel(json.loads((entity_filter / "weights.json").read_text()))
         pipe.lexicon = Lexicon(json.loads((entity_filter / "lexicon.json").read_text()))
+        if "kg_lexicon" in nlp.pipe_names:
+            nlp.get_pipe("kg_lexicon").set_lexicon(pipe.lexicon.table)
     if roles is not None and "kg_roles" in nlp.pipe_names:
         from extractors.role_model import RoleModel
 
-        nlp.get_pipe("kg_roles").model = RoleModel(json.loads(roles.read_text()))
+        trained = json.loads(roles.read_text())
+        classifier = nlp.get_pipe("kg_roles")
+        classifier.model = RoleModel(trained["weights"])
+        classifier.history = {k: (v[0], v[1]) for k, v in trained["history"].items()}
     nlp.meta.update({"name": "paper_kg_extract", "version": "0.2.0", "description": "paper-kg extraction"})
     if target.exists():
         shutil.rmtree(target)

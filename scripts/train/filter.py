@@ -5,8 +5,9 @@
 1. Runs the assembled pipeline (rules + the given recogniser, no filter) over the train and tune
    papers and labels each entity it finds: right when the annotation has an entity of the same
    type with a shared name or alias (``kg eval``'s matching).
-2. The lexicon features of a train paper come from the annotations of the *other* folds (five
-   folds by batch), so the filter learns how far to trust the lexicon on names it has not seen.
+2. The lexicon features of a train paper, and the lexicon's names ``kg_lexicon`` proposes in it,
+   come from the annotations of the *other* folds (five folds by batch), so the filter learns how
+   far to trust the lexicon on names it has not seen.
 3. Fits the logistic regression, then picks each type's threshold for the best mean F1 on the
    tune split and the development gold (``--dev``: the official conventions, which are a little
    more generous with well-known techniques than our annotators). Writes ``weights.json``,
@@ -19,7 +20,6 @@ import argparse
 import json
 import sys
 import tempfile
-import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -30,7 +30,8 @@ import annotations  # noqa: E402
 import assemble  # noqa: E402
 
 KINDS = {"methods": "Method", "datasets": "Dataset", "models": "Model", "tasks": "Task", "metrics": "Metric"}
-FOLDS = 5
+FOLDS = annotations.FOLDS
+fold = annotations.fold
 
 
 def annotated_forms(paper: annotations.Paper) -> dict[str, set[str]]:
@@ -41,10 +42,6 @@ def annotated_forms(paper: annotations.Paper) -> dict[str, set[str]]:
                 if annotations.occurs(form, paper.text):
                     forms[label].add(form)
     return forms
-
-
-def fold(paper: annotations.Paper) -> int:
-    return zlib.crc32(paper.batch.encode()) % FOLDS
 
 
 def collect(nlp, papers, lexicons):  # type: ignore[no-untyped-def]
@@ -148,7 +145,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         assemble.assemble(args.model.resolve() if args.model else None, target=Path(tmp) / "pipe")
         nlp = spacy.load(Path(tmp) / "pipe")
-    train_rows = collect(nlp, train, lambda p: by_fold[fold(p)])
+    # The lexicon's names (kg_lexicon) of a train paper also come from the other folds.
+    names = nlp.get_pipe("kg_lexicon") if "kg_lexicon" in nlp.pipe_names else None
+    train_rows = []
+    for k in range(FOLDS):
+        if names is not None:
+            names.set_lexicon(by_fold[k].table)
+        train_rows += collect(nlp, [p for p in train if fold(p) == k], lambda p, k=k: by_fold[k])
+    if names is not None:
+        names.set_lexicon(full.table)
     model = LogisticModel.fit([x for x, *_ in train_rows], [y for _, y, *_ in train_rows])
     sets = []
     for papers in (tune, gold_papers(args.dev, sorted(args.sample.glob("*.txt"))) if args.dev else []):
