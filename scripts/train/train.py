@@ -3,7 +3,8 @@
     python scripts/train/train.py                   # everything, into extractors/pipeline
     python scripts/train/train.py --no-ship         # train and report only (build/train/)
 
-1. ``vectors.py``: floret vectors on the arXiv daily corpus (once; reused while build/vectors exists).
+1. ``vectors.py``: floret vectors on the arXiv daily corpus, then a plain table of the 80,000 most
+   frequent words' vectors (once; reused while build/vectors exists).
 2. ``corpus.py``: the annotations' train and tune splits as DocBins (never the held-out split).
 3. ``python -m spacy train ner.cfg``: the recogniser (tok2vec over the vectors + NER), seed in the config.
 4. ``roles.py``: the role classifier; 5. ``filter.py``: the entity filter and its thresholds (tune split).
@@ -34,7 +35,7 @@ def main() -> None:
     parser.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. --training.max_steps=2000")
     args, extra = parser.parse_known_args()
     out = args.out
-    if not (args.vectors / "spacy").exists():
+    if not (args.vectors / "spacy-words").exists():
         run(str(HERE / "vectors.py"), "--out", str(args.vectors))
     run(str(HERE / "corpus.py"), "--out", str(out))
     run(
@@ -48,7 +49,7 @@ def main() -> None:
         str(out / "train.spacy"),
         "--paths.dev",
         str(out / "tune.spacy"),
-        f"--paths.vectors={args.vectors / 'spacy'}",
+        f"--paths.vectors={args.vectors / 'spacy-words'}",
         *args.overrides,
         *extra,
     )

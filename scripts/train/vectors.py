@@ -56,9 +56,13 @@ def main() -> None:
     parser.add_argument("--epoch", type=int, default=5)
     parser.add_argument("--words", type=int, default=80_000, help="rows of the plain table (spacy-words)")
     args = parser.parse_args()
-    if (args.out / "spacy").exists():
-        plain_table(args.out, args.words)
-        return
+    if not (args.out / "spacy").exists():
+        train_floret(args)
+    plain_table(args.out, args.words)
+
+
+def train_floret(args: argparse.Namespace) -> None:
+    """floret vectors on the corpus -> ``out/spacy`` (a floret-mode spaCy vectors table)."""
     import floret
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -95,7 +99,6 @@ def main() -> None:
         ],
         check=True,
     )
-    plain_table(args.out, args.words)
 
 
 def plain_table(out: Path, words: int) -> None:
