@@ -62,11 +62,13 @@ class ReplayServer:
         replay = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 query = dict(parse_qsl(parts.query, keep_blank_values=True))
                 with replay._lock:
-                    replay.log.append(Request(time.monotonic(), parts.path, query, dict(self.headers.items())))
+                    replay.log.append(
+                        Request(time.monotonic(), parts.path, query, dict(self.headers.items()))
+                    )
                     queue = replay.routes.get((parts.path, frozenset(query.items())))
                     reply = (queue.pop(0) if len(queue) > 1 else queue[0]) if queue else None
                 if reply is None:
@@ -139,7 +141,11 @@ def oai_queries(day: str) -> list[dict[str, str]]:
 def serve_recorded(server: ReplayServer, days: tuple[str, ...] = DAYS) -> None:
     """Every recorded day of both sources: /api/daily_papers and /oai."""
     for day in days:
-        server.add("/api/daily_papers", {"date": day}, Reply(hf_body(day), headers={"Content-Type": "application/json"}))
+        server.add(
+            "/api/daily_papers",
+            {"date": day},
+            Reply(hf_body(day), headers={"Content-Type": "application/json"}),
+        )
         for query, page in zip(oai_queries(day), oai_pages(day), strict=True):
             server.add("/oai", query, Reply(page.read_bytes(), headers={"Content-Type": "text/xml"}))
 

@@ -3,10 +3,11 @@ bounded retries with backoff on 429/503/connection errors/truncated bodies, Retr
 
 from __future__ import annotations
 
+import itertools
 import socket
 
 import pytest
-from fetch_replay import Reply, ReplayServer
+from fetch_replay import ReplayServer, Reply
 
 from kg import __version__
 from kg.fetch.client import PoliteClient
@@ -65,7 +66,7 @@ def test_spacing_holds_on_the_server_side(server: ReplayServer) -> None:
         for _ in range(3):
             client.get(f"{server.url}/x", {})
     arrivals = [r.at for r in server.log]
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(arrivals)]
     assert len(gaps) == 2 and all(gap >= 0.25 for gap in gaps), gaps
 
 
@@ -99,7 +100,10 @@ def test_retries_are_bounded(server: ReplayServer) -> None:
 def test_a_retry_after_beyond_the_limit_is_an_error_at_once(server: ReplayServer) -> None:
     server.add("/x", {}, Reply(b"down", 503, {"Retry-After": "86400"}))
     clock = FakeClock()
-    with _client(FetchSettings(max_wait=600), 0.0, clock) as client, pytest.raises(FetchError, match="86400 s"):
+    with (
+        _client(FetchSettings(max_wait=600), 0.0, clock) as client,
+        pytest.raises(FetchError, match="86400 s"),
+    ):
         client.get(f"{server.url}/x", {})
     assert len(server.log) == 1 and clock.sleeps == []
 
@@ -145,7 +149,10 @@ def test_a_timeout_is_retried(server: ReplayServer) -> None:
 
 def test_other_statuses_fail_without_retry(server: ReplayServer) -> None:
     server.add("/x", {}, Reply(b"Not Found", 404))
-    with _client(FetchSettings(), 0.0, FakeClock()) as client, pytest.raises(FetchError, match="HTTP 404: Not Found"):
+    with (
+        _client(FetchSettings(), 0.0, FakeClock()) as client,
+        pytest.raises(FetchError, match="HTTP 404: Not Found"),
+    ):
         client.get(f"{server.url}/x", {})
     assert len(server.log) == 1
 
@@ -154,7 +161,11 @@ def test_settings_come_from_the_environment() -> None:
     settings = FetchSettings.from_env(
         {"KG_HF_API": "http://h/api/", "KG_ARXIV_OAI": "http://a/oai", "KG_ARXIV_INTERVAL": "0.5"}
     )
-    assert (settings.hf_api, settings.arxiv_oai, settings.arxiv_interval) == ("http://h/api", "http://a/oai", 0.5)
+    assert (settings.hf_api, settings.arxiv_oai, settings.arxiv_interval) == (
+        "http://h/api",
+        "http://a/oai",
+        0.5,
+    )
     assert FetchSettings.from_env({}).arxiv_interval == 3.0
     assert FetchSettings.from_env({}).arxiv_oai == "https://oaipmh.arxiv.org/oai"
     with pytest.raises(FetchArgumentError, match="KG_FETCH_RETRIES='two'"):

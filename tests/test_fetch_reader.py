@@ -13,13 +13,15 @@ from hypothesis import strategies as st
 
 from kg.errors import IngestError
 from kg.ids import normalise_title
-from kg.ingest.fields import strip_bidi
 from kg.ingest import read_papers
+from kg.ingest.fields import strip_bidi
 
 OAI_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n'
 
 
-def _record(arxiv_id: str, title: str, abstract: str, categories: str = "cs.CL", deleted: bool = False) -> str:
+def _record(
+    arxiv_id: str, title: str, abstract: str, categories: str = "cs.CL", deleted: bool = False
+) -> str:
     if deleted:
         return (
             f'<record><header status="deleted"><identifier>oai:arXiv.org:{arxiv_id}</identifier>'
@@ -43,7 +45,13 @@ def _write(tmp_path: Path, body: str, name: str = "page.xml") -> Path:
 
 def test_recorded_pages_are_sniffed_and_read() -> None:
     papers = [p for page in sorted((REPLAY / "oai").glob("2026-05-04-p*.xml")) for p in read_papers(page)]
-    assert [p.arxiv_id for p in papers] == ["2605.00022", "2605.00049", "2605.00051", "2605.00052", "2605.00086"]
+    assert [p.arxiv_id for p in papers] == [
+        "2605.00022",
+        "2605.00049",
+        "2605.00051",
+        "2605.00052",
+        "2605.00086",
+    ]
     first = papers[0]
     assert first.title == "Putting HUMANS first: Efficient LAM Evaluation with Human Preference Alignment"
     assert first.authors[:2] == ("Woody Haosheng Gan", "William Held")
@@ -74,7 +82,9 @@ def test_no_records_match_is_an_empty_file(tmp_path: Path) -> None:
 
 def test_an_oai_error_is_a_bad_record_with_its_line(tmp_path: Path) -> None:
     path = _write(tmp_path, '<error code="badResumptionToken">The token is expired</error>\n')
-    with pytest.raises(IngestError, match=r"page\.xml:3: OAI-PMH error badResumptionToken: The token is expired"):
+    with pytest.raises(
+        IngestError, match=r"page\.xml:3: OAI-PMH error badResumptionToken: The token is expired"
+    ):
         list(read_papers(path))
 
 

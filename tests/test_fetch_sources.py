@@ -12,8 +12,8 @@ import pytest
 from fetch_replay import (
     DAYS,
     REPLAY,
-    Reply,
     ReplayServer,
+    Reply,
     fetch_env,
     hf_body,
     oai_first_query,
@@ -76,7 +76,7 @@ def test_fetch_hf_one_request_per_day_raw_kept_and_ingested(server: ReplayServer
 
 def test_fetch_arxiv_follows_resumption_tokens_and_keeps_only_the_categories(server: ReplayServer) -> None:
     serve_recorded(server)
-    code, out, err = kg(
+    code, _, err = kg(
         "fetch", "arxiv", "-c", "cs.CL", "--category", "cs.CV", "--since", DAYS[0], "--until", DAYS[-1]
     )
     assert code == 0, err
@@ -145,7 +145,7 @@ def test_a_bad_arxiv_page_ingests_nothing_and_keeps_the_raw_file(
     queries = oai_queries(day)
     server.add("/oai", queries[0], Reply(oai_pages(day)[0].read_bytes()))
     server.add("/oai", queries[1], reply)
-    code, out, err = kg("fetch", "arxiv", "-c", "cs.CL", "--date", day)
+    code, _, err = kg("fetch", "arxiv", "-c", "cs.CL", "--date", day)
     assert code == 1
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kg: error: ") and message in lines[0]
@@ -182,12 +182,21 @@ def test_a_bad_hf_response_ingests_nothing_and_keeps_the_raw_file(
     [
         (("fetch", "hf", "--date", "2026-13-01"), "--date '2026-13-01': not a date (expected YYYY-MM-DD)"),
         (("fetch", "hf", "--date", "May 4"), "--date 'May 4': not a date"),
-        (("fetch", "hf", "--since", "2026-05-07", "--until", "2026-05-04"), "--since 2026-05-07 is after --until"),
+        (
+            ("fetch", "hf", "--since", "2026-05-07", "--until", "2026-05-04"),
+            "--since 2026-05-07 is after --until",
+        ),
         (("fetch", "hf", "--date", "2999-01-01"), "after today"),
         (("fetch", "hf"), "give --date DAY or --since DAY"),
         (("fetch", "hf", "--date", "2026-05-04", "--since", "2026-05-04"), "not both"),
-        (("fetch", "arxiv", "-c", "cs.XX", "--date", "2026-05-04"), "--category 'cs.XX': not an arXiv category"),
-        (("fetch", "arxiv", "-c", "cs.cl", "-c", "physics.optic", "--date", "2026-05-04"), "did you mean physics.optics"),
+        (
+            ("fetch", "arxiv", "-c", "cs.XX", "--date", "2026-05-04"),
+            "--category 'cs.XX': not an arXiv category",
+        ),
+        (
+            ("fetch", "arxiv", "-c", "cs.cl", "-c", "physics.optic", "--date", "2026-05-04"),
+            "did you mean physics.optics",
+        ),
         (("update",), "no source saved"),
         (("update", "--until", "tomorrow"), "--until 'tomorrow': not a date"),
     ],

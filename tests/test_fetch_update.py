@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fetch_replay import DAYS, Reply, ReplayServer, fetch_env, oai_pages, oai_queries, serve_recorded
+from fetch_replay import DAYS, ReplayServer, Reply, fetch_env, oai_pages, oai_queries, serve_recorded
 from typer.testing import CliRunner
 
 from kg.cli.main import app
@@ -124,7 +124,11 @@ def test_update_twice_then_killed_then_again_equals_one_clean_run(
         assert [r.query for r in server.log[-3:]] == last_queries
 
     # one clean run and the interrupted ones fetched and ingested the same days
-    killed_run = [("hf", DAYS[2], "nothing listed"), ("arxiv", DAYS[2], "nothing listed"), ("hf", DAYS[3], "ingested")]
+    killed_run = [
+        ("hf", DAYS[2], "nothing listed"),
+        ("arxiv", DAYS[2], "nothing listed"),
+        ("hf", DAYS[3], "ingested"),
+    ]
     assert first + killed_run + last == clean_runs
     # the same graph, state and files, byte for byte
     clean_files, resumed_files = _files(clean / "kg-data"), _files(resumed / "kg-data")
@@ -134,7 +138,9 @@ def test_update_twice_then_killed_then_again_equals_one_clean_run(
     assert resumed_files[f"raw/arxiv/{DAYS[-1]}/cs-002.xml"] == oai_pages(DAYS[-1])[1].read_bytes()
 
 
-def test_today_is_fetched_again_but_not_ingested_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: None) -> None:
+def test_today_is_fetched_again_but_not_ingested_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: None
+) -> None:
     from kg.fetch.run import fetch, update
     from kg.store import open_store
 
@@ -145,9 +151,20 @@ def test_today_is_fetched_again_but_not_ingested_twice(tmp_path: Path, monkeypat
         data = Path("kg-data")
         store = open_store(data / "graph.json")
         try:
-            fetch(store, "hf", dt.date.fromisoformat(DAYS[1]), dt.date.fromisoformat(DAYS[1]), data, save=True, now=today)
+            fetch(
+                store,
+                "hf",
+                dt.date.fromisoformat(DAYS[1]),
+                dt.date.fromisoformat(DAYS[1]),
+                data,
+                save=True,
+                now=today,
+            )
             first = update(store, data, now=today)
-            assert [(d.day.isoformat(), d.status) for d in first.days] == [(DAYS[2], "nothing listed"), (DAYS[3], "ingested")]
+            assert [(d.day.isoformat(), d.status) for d in first.days] == [
+                (DAYS[2], "nothing listed"),
+                (DAYS[3], "ingested"),
+            ]
             graph = (data / "graph.json").read_bytes()
             again = update(store, data, now=today)
         finally:

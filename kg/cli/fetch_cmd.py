@@ -26,9 +26,7 @@ DataDirOpt = Annotated[
     ),
 ]
 DateOpt = Annotated[str | None, typer.Option("--date", help="One day (YYYY-MM-DD).", show_default=False)]
-SinceOpt = Annotated[
-    str | None, typer.Option("--since", help="First day (YYYY-MM-DD).", show_default=False)
-]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).", show_default=False)]
 UntilOpt = Annotated[
     str | None,
     typer.Option("--until", help="Last day (YYYY-MM-DD). [default: today, UTC]", show_default=False),

@@ -65,7 +65,9 @@ def fetch_day(
             if not token:
                 break
             if token in tokens:
-                raise FetchError(f"{path}: the server repeated resumptionToken {token!r}; kept for inspection")
+                raise FetchError(
+                    f"{path}: the server repeated resumptionToken {token!r}; kept for inspection"
+                )
             tokens.add(token)
             params = {"verb": "ListRecords", "resumptionToken": token}
         else:
@@ -85,9 +87,13 @@ def _read_page(body: bytes, path: Path) -> tuple[list[tuple[str, tuple[str, ...]
     try:
         root = ET.fromstring(body)
     except ET.ParseError as exc:
-        raise FetchError(f"{path}: the arXiv response is not well-formed XML ({exc}); kept for inspection") from None
+        raise FetchError(
+            f"{path}: the arXiv response is not well-formed XML ({exc}); kept for inspection"
+        ) from None
     if root.tag != f"{OAI}OAI-PMH":
-        raise FetchError(f"{path}: the arXiv response is not an OAI-PMH document (<{root.tag}>); kept for inspection")
+        raise FetchError(
+            f"{path}: the arXiv response is not an OAI-PMH document (<{root.tag}>); kept for inspection"
+        )
     for error in root.iterfind(f"{OAI}error"):
         code = error.get("code") or "unknown"
         if code == NO_RECORDS:

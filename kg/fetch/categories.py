@@ -13,8 +13,7 @@ _SUBJECTS: dict[str, str] = {
     "OH OS PF PL RO SC SD SE SI SY",
     "econ": "EM GN TH",
     "eess": "AS IV SP SY",
-    "math": "AC AG AP AT CA CO CT CV DG DS FA GM GN GR GT HO IT KT LO MG MP NA NT OA OC PR QA RA RT "
-    "SG SP ST",
+    "math": "AC AG AP AT CA CO CT CV DG DS FA GM GN GR GT HO IT KT LO MG MP NA NT OA OC PR QA RA RT SG SP ST",
     "stat": "AP CO ME ML OT TH",
     "q-bio": "BM CB GN MN NC OT PE QM SC TO",
     "q-fin": "CP EC GN MF PM PR RM ST TR",
@@ -76,7 +75,4 @@ def checked_categories(names: list[str]) -> tuple[str, ...]:
 def matches(record_categories: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
     """Whether a paper listed in ``record_categories`` belongs to one of ``wanted`` (a category,
     or an archive standing for all its categories)."""
-    for category in record_categories:
-        if category in wanted or archive_of(category) in wanted:
-            return True
-    return False
+    return any(category in wanted or archive_of(category) in wanted for category in record_categories)

@@ -14,7 +14,7 @@ from kg.fetch.errors import FetchError
 from kg.fetch.settings import FetchSettings
 
 if TYPE_CHECKING:
-    import httpx
+    pass
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 

@@ -35,7 +35,9 @@ def day_range(first: dt.date, last: dt.date) -> Iterator[dt.date]:
         day += dt.timedelta(days=1)
 
 
-def checked_range(since: dt.date, until: dt.date | None, now: dt.date | None = None) -> tuple[dt.date, dt.date]:
+def checked_range(
+    since: dt.date, until: dt.date | None, now: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
     """``(since, until)`` with ``until`` defaulting to today; a range ending before it starts or
     reaching into the future is an error."""
     now = now or today()

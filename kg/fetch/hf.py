@@ -36,7 +36,9 @@ def _check(body: bytes, path: Path) -> int:
     try:
         items = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FetchError(f"{path}: the Hugging Face response is not JSON ({_short(exc)}); kept for inspection") from None
+        raise FetchError(
+            f"{path}: the Hugging Face response is not JSON ({_short(exc)}); kept for inspection"
+        ) from None
     if not isinstance(items, list):
         raise FetchError(
             f"{path}: the Hugging Face response is not a list of daily papers "
@@ -45,7 +47,8 @@ def _check(body: bytes, path: Path) -> int:
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("paper"), dict):
             raise FetchError(
-                f"{path}: item {number} of the Hugging Face response has no \"paper\" object; kept for inspection"
+                f'{path}: item {number} of the Hugging Face response has no "paper" object; '
+                "kept for inspection"
             )
     return len(items)
 

@@ -122,7 +122,11 @@ def update(
     until = until or now
     with update_lock(data_dir):
         state = FetchState.load(data_dir)
-        saved = {name: state.sources[name] for name in SOURCES if name in state.sources and state.sources[name].saved}
+        saved = {
+            name: state.sources[name]
+            for name in SOURCES
+            if name in state.sources and state.sources[name].saved
+        }
         if not saved:
             raise FetchArgumentError(
                 f"no source saved for {data_dir}: run `kg fetch hf --since DAY --save` or "

@@ -105,9 +105,7 @@ def _paper(record: ET.Element, source: str) -> Paper:
     if raw_id and arxiv_id is None:
         raise RecordError(f"id is not an arXiv id: {fields.short(raw_id)}")
     authors = tuple(
-        name
-        for author in meta.iterfind(f"{ARXIV}authors/{ARXIV}author")
-        if (name := _author(author))
+        name for author in meta.iterfind(f"{ARXIV}authors/{ARXIV}author") if (name := _author(author))
     )
     return fields.checked(
         Paper(

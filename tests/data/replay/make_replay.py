@@ -89,9 +89,7 @@ def _oai(day: str, papers: list[dict]) -> None:
         cursor = (number - 1) * PAGE
         if number < len(pages):
             token = f"{day.replace('-', '')}7{number}|{cursor + PAGE + 1}"
-            resumption = (
-                f'<resumptionToken cursor="{cursor}" completeListSize="{len(papers)}">{token}</resumptionToken>\n'
-            )
+            resumption = f'<resumptionToken cursor="{cursor}" completeListSize="{len(papers)}">{token}</resumptionToken>\n'
         else:
             token = ""
             resumption = f'<resumptionToken cursor="{cursor}" completeListSize="{len(papers)}"/>\n'
@@ -131,7 +129,9 @@ def _hf(day: str, papers: list[dict]) -> None:
                 "isAuthorParticipating": False,
             }
         )
-    (HERE / "hf" / f"{day}.json").write_text(json.dumps(items, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (HERE / "hf" / f"{day}.json").write_text(
+        json.dumps(items, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 def main(corpus: str) -> None:
