@@ -87,10 +87,12 @@ def update_command(
 ) -> None:
     """Fetch every saved source from the day after its last complete day to today, and ingest."""
     from kg.fetch.days import not_future, parse_day
-    from kg.fetch.run import update
+    from kg.fetch.run import saved_sources, update
+    from kg.fetch.state import FetchState
 
     last = not_future(parse_day(until, "until")) if until else None
     folder = _data_dir(data_dir, store, graph)
+    saved_sources(FetchState.load(folder), folder)  # before the store is opened
     with opened_store(store, graph, create=True) as opened:
         report = update(opened, folder, until=last, on_day=_progress)
     _print(report, output)

@@ -23,7 +23,7 @@ from kg.fetch.errors import FetchArgumentError
 from kg.fetch.lock import update_lock
 from kg.fetch.raw import DayResult
 from kg.fetch.settings import FetchSettings
-from kg.fetch.state import FetchState
+from kg.fetch.state import FetchState, SourceState
 
 if TYPE_CHECKING:
     from kg.fetch.client import PoliteClient
@@ -122,22 +122,26 @@ def update(
     until = until or now
     with update_lock(data_dir):
         state = FetchState.load(data_dir)
-        saved = {
-            name: state.sources[name]
-            for name in SOURCES
-            if name in state.sources and state.sources[name].saved
-        }
-        if not saved:
-            raise FetchArgumentError(
-                f"no source saved for {data_dir}: run `kg fetch hf --since DAY --save` or "
-                "`kg fetch arxiv --category CAT --since DAY --save` first"
-            )
+        saved = saved_sources(state, data_dir)
         plan: list[tuple[dt.date, str, tuple[str, ...]]] = []
         for name, source in saved.items():
             start = source.through + dt.timedelta(days=1) if source.through else now
             plan += [(day, name, source.categories) for day in day_range(start, until)]
         plan.sort(key=lambda item: (item[0], SOURCES.index(item[1])))
         return _run(store, plan, state, data_dir, settings or FetchSettings.from_env(), now, on_day)
+
+
+def saved_sources(state: FetchState, data_dir: Path) -> dict[str, SourceState]:
+    """The sources ``kg update`` fetches, in fetch order; none is an error saying how to save one."""
+    saved = {
+        name: state.sources[name] for name in SOURCES if name in state.sources and state.sources[name].saved
+    }
+    if not saved:
+        raise FetchArgumentError(
+            f"no source saved for {data_dir}: run `kg fetch hf --since DAY --save` or "
+            "`kg fetch arxiv --category CAT --since DAY --save` first"
+        )
+    return saved
 
 
 def _run(
