@@ -4,6 +4,7 @@ ingested, and bad responses or arguments as one line with nothing ingested."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,9 +73,16 @@ def test_fetch_hf_one_request_per_day_raw_kept_and_ingested(server: ReplayServer
     listed = {item["paper"]["id"] for day in DAYS for item in json.loads(hf_body(day))}
     assert set(_papers()) == listed
     assert "kg: hf 2026-05-06: 0 records, nothing listed" in err
+    # ingested exactly as `kg ingest` ingests the kept files, day by day
+    for day in (DAYS[0], DAYS[1], DAYS[3]):
+        assert kg("ingest", "--graph", "by-hand.json", f"kg-data/raw/hf/{day}.json")[0] == 0
+    assert Path("by-hand.json").read_bytes() == Path("kg-data/graph.json").read_bytes()
 
 
-def test_fetch_arxiv_follows_resumption_tokens_and_keeps_only_the_categories(server: ReplayServer) -> None:
+def test_fetch_arxiv_follows_resumption_tokens_and_keeps_only_the_categories(
+    server: ReplayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_ARXIV_INTERVAL", "0.2")
     serve_recorded(server)
     code, _, err = kg(
         "fetch", "arxiv", "-c", "cs.CL", "--category", "cs.CV", "--since", DAYS[0], "--until", DAYS[-1]
@@ -83,6 +91,8 @@ def test_fetch_arxiv_follows_resumption_tokens_and_keeps_only_the_categories(ser
     assert [r.query for r in server.log] == [q for day in DAYS for q in oai_queries(day)]
     assert all(r.path == "/oai" for r in server.log)
     assert len(server.log) == 8  # 2 + 2 + 1 (no records) + 3 pages
+    arrivals = [r.at for r in server.log]
+    assert all(b - a >= 0.15 for a, b in itertools.pairwise(arrivals))  # spaced by KG_ARXIV_INTERVAL
     for day in DAYS:
         kept = sorted(Path(f"kg-data/raw/arxiv/{day}").iterdir())
         assert [p.read_bytes() for p in kept] == [p.read_bytes() for p in oai_pages(day)]
