@@ -172,3 +172,23 @@ def test_settings_come_from_the_environment() -> None:
         FetchSettings.from_env({"KG_FETCH_RETRIES": "two"})
     with pytest.raises(FetchArgumentError, match="KG_ARXIV_INTERVAL='-1'"):
         FetchSettings.from_env({"KG_ARXIV_INTERVAL": "-1"})
+
+
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "http://[::1/x", "not a url"])
+def test_a_url_that_cannot_be_fetched_is_one_line_without_retries(url: str) -> None:
+    clock = FakeClock()
+    with (
+        _client(FetchSettings(), 0.0, clock) as client,
+        pytest.raises(FetchError, match="not a URL") as caught,
+    ):
+        client.get(url, {})
+    assert clock.sleeps == [] and "\n" not in str(caught.value)
+
+
+def test_a_body_that_cannot_be_decoded_is_an_error(server: ReplayServer) -> None:
+    server.add("/x", {}, Reply(b"not gzip at all", headers={"Content-Encoding": "gzip"}))
+    with (
+        _client(FetchSettings(), 0.0, FakeClock()) as client,
+        pytest.raises(FetchError, match="DecodingError"),
+    ):
+        client.get(f"{server.url}/x", {})

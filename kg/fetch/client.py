@@ -68,8 +68,12 @@ class PoliteClient:
             self._wait_turn()
             try:
                 status, headers, body = self._once(url, params)
+            except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+                raise FetchError(f"GET {where}: not a URL this client can fetch ({exc})") from None
             except httpx.TransportError as exc:  # connection, timeout, truncated body
                 problem, delay = f"{type(exc).__name__}: {exc or 'no detail'}", None
+            except httpx.HTTPError as exc:  # a body that cannot be decoded, too many redirects
+                raise FetchError(f"GET {where}: {type(exc).__name__}: {exc}") from None
             else:
                 if status == 200:
                     return body
