@@ -37,6 +37,7 @@ def _register() -> None:
         demo_cmd,
         export_cmd,
         extract_cmd,
+        fetch_cmd,
         ingest_cmd,
         query_cmds,
         read_cmds,
@@ -46,6 +47,7 @@ def _register() -> None:
 
     for module in (ingest_cmd, extract_cmd, read_cmds, query_cmds, export_cmd, sync_cmd, demo_cmd, view_cmd):
         module.register(app)
+    fetch_cmd.register(app)
 
 
 _register()

@@ -11,13 +11,14 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import IngestError
-from kg.ingest import arxiv_atom, arxiv_snapshot, hf_daily_json, hf_daily_text, records
+from kg.ingest import arxiv_atom, arxiv_oai, arxiv_snapshot, hf_daily_json, hf_daily_text, records
 from kg.ingest.context import ParseContext, read_head
 from kg.model import Paper
 
 # Order matters: the most specific sniffers first.
 PARSERS: tuple[ModuleType, ...] = (
     arxiv_atom,
+    arxiv_oai,
     hf_daily_json,
     arxiv_snapshot,
     records,
