@@ -16,7 +16,11 @@ DATA = ROOT / "extractors" / "data"
 LISTS = sorted(DATA.glob("*.txt"))
 TABLES = sorted(DATA.glob("*.tsv"))
 # Where a data file may be used: the extractors, the benchmarks and the training scripts.
-USERS = [*(ROOT / "extractors").rglob("*.py"), *(ROOT / "bench").rglob("*.py"), *(ROOT / "scripts").rglob("*.py")]
+USERS = [
+    *(ROOT / "extractors").rglob("*.py"),
+    *(ROOT / "bench").rglob("*.py"),
+    *(ROOT / "scripts").rglob("*.py"),
+]
 
 
 def _raw_entries(path: Path) -> list[str]:
@@ -56,7 +60,9 @@ def test_every_data_file_is_used(path: Path) -> None:
     assert users, f"no module reads extractors/data/{path.name}"
 
 
-def test_a_bad_file_is_one_clear_error_naming_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_file_is_one_clear_error_naming_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "twice.txt").write_text("# header\nalpha\nbeta\nalpha\n", encoding="utf-8")
     (tmp_path / "data" / "empty.txt").write_text("# only a header\n\n", encoding="utf-8")
