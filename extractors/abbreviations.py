@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.wordlists import load, table
+
 __all__ = ["Abbreviation", "find_abbreviations", "short_form_key"]
 
 
@@ -76,33 +78,14 @@ _MAX_TRAILING = 2
 
 # Words a long form may not start with: determiners, pronouns, prepositions and the words that
 # introduce a name ("a novel ... termed ..."). Compared lower-cased.
-_BAD_FIRST_WORDS = frozenset(
-    """
-    a an the this that these those our we us its their his her my your it they which who whose
-    of for and or but nor in on at to by with from into onto via using as than then also both
-    each every all any some such is are was were be been being has have had do does did can could
-    may might will would should must shall
-    new simple termed called dubbed so-called coined denoted
-    """.split()
-)
+_BAD_FIRST_WORDS = load("long_form_bad_first_words")
 # Capitalised "New" and "Simple" may start a name ("New York Times", "Simple Online ..."). ("novel" and
 # "named" are fine even in lower case: "novel view synthesis (NVS)", "named entity recognition (NER)".)
 _BAD_FIRST_WORDS_ANY_CASE = _BAD_FIRST_WORDS - {"new", "simple"}
 # Words a long form may skip for free ("Mixture of Experts", "Cluster-based Random Token Substitution").
-_FUNCTION_WORDS = frozenset(
-    "a an the of for and or in on at to with by from via into over under as based driven aware".split()
-)
+_FUNCTION_WORDS = load("long_form_function_words")
 _NUMBER_WORDS: dict[str, frozenset[str]] = {
-    "0": frozenset({"zero"}),
-    "1": frozenset({"one", "first", "single"}),
-    "2": frozenset({"two", "to", "second", "double", "dual", "bi"}),
-    "3": frozenset({"three", "third", "triple", "tri"}),
-    "4": frozenset({"four", "for", "fourth", "quad"}),
-    "5": frozenset({"five", "fifth"}),
-    "6": frozenset({"six", "sixth"}),
-    "7": frozenset({"seven", "seventh"}),
-    "8": frozenset({"eight", "eighth"}),
-    "9": frozenset({"nine", "ninth"}),
+    digit: frozenset(words.split()) for digit, words in table("number_words").items()
 }
 _NO_WORDS: frozenset[str] = frozenset()
 

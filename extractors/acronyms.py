@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractors.wordlists import entries, load
+
 # A word (letters, digits, inner hyphens) that holds a capital letter; found from its capitals.
 _CAPITAL = re.compile(r"[A-Z]")
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -18,20 +20,11 @@ _COINED_SHAPE = re.compile(r"[A-Z]{2}|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 # Plural acronyms name classes of things (PLMs, RMs); "-based", "-like" make adjectives.
 _PLURAL = re.compile(r"[A-Z]s$")
 _ADJECTIVE_TAIL = re.compile(r"-[a-z]{3,}$")
-_DATASET_TAIL = re.compile(r"(?:Bench|Eval|QA|Corpus|Set|Stories|Data)$")
-EVERYDAY = frozenset(
-    """GPU GPUs CPU CPUs TPU TPUs API APIs SOTA AI ML DL NLP NLU NLG CV RL LLM LLMs MLLM MLLMs SLM SLMs
-    VLM VLMs LM LMs PLM PLMs US USA UK EU UN PhD MSc BSc COVID COVID-19 URL URLs HTML JSON XML PDF CSV
-    SQL IO OS RAM FLOP FLOPs FLOPS TFLOPS GB MB KB TB IQ ID IDs OOD IID QA PR ROC AUC AGI GenAI HCI IR
-    IE MT ASR TTS OCR NER POS KL CE MSE II III IV VI VII VIII IX XI XII PCA SVD CoT RAG MoE LoRA SFT RLHF
-    DPO PPO KD ICL""".split()
-)
+_DATASET_TAIL = re.compile("(?:" + "|".join(map(re.escape, entries("dataset_name_tails"))) + ")$")
+EVERYDAY = load("everyday_acronyms")
 
 # Ordinary words a title writes in capitals ("One QuantLLM for ALL").
-SHOUTED = frozenset(
-    """ALL ANY AND ARE BUT CAN FOR HOW NEW NOT NOW ONE OUR OUT THE TWO WHO WHY YES YOU BIG FREE
-    MORE MOST LESS ONLY WHAT WHEN WITH YOUR""".split()
-)
+SHOUTED = load("shouted_words")
 
 
 def find_acronym_names(text: str) -> Iterator[tuple[int, int, bool]]:

@@ -7,20 +7,11 @@ from collections.abc import Iterator
 
 from extractors.regex import LiteralCues
 from extractors.types import Label
+from extractors.wordlists import entries, load
 
-DATASET_HEADS = frozenset(
-    """dataset datasets benchmark benchmarks corpus corpora suite bench testbed leaderboard
-    treebank collection arena""".split()
-)
-METRIC_HEADS = frozenset(
-    """score rate accuracy error ratio index metric distance divergence measure factor coefficient
-    entropy perplexity efficiency latency""".split()
-)
-TASK_HEADS = frozenset(
-    """detection recognition classification translation generation answering summarization
-    summarisation retrieval segmentation parsing extraction labeling labelling tagging
-    verification captioning forecasting estimation completion understanding""".split()
-)
+DATASET_HEADS = load("dataset_heads")
+METRIC_HEADS = load("metric_heads")
+TASK_HEADS = load("task_heads")
 # Long forms naming a class of models or a field, never one entity.
 GENERIC_LONG = re.compile(
     r"^(?:(?:large-scale|small-scale|large|small|multimodal|multi-modal|vision|visual|pre-?trained|foundation|masked|neural|"
@@ -31,24 +22,15 @@ GENERIC_LONG = re.compile(
     r"|computer vision|reinforcement learning|generative AI)$",
     re.IGNORECASE,
 )
-GENERIC_SHORT = frozenset(
-    """LLM LLMS MLLM MLLMS SLM SLMS LM LMS PLM PLMS VLM VLMS LVLM LVLMS NLP AI ML DL CV RL NN NNS
-    DNN DNNS GENAI AGI LRM LRMS MT QA""".split()
-)
+GENERIC_SHORT = load("generic_short_forms")
 
 
 # Heads of names that are not methods, datasets, tasks or metrics: phenomena, institutions,
 # language varieties ("Curse of Multilinguality", "National Bureau of ...", "American English").
-NON_ENTITY_HEADS = frozenset(
-    """curse problem problems effect effects phenomenon law laws hypothesis paradox gap bureau institute
-    association organization organisation university department agency office council society
-    english languages variety varieties dialect dialects tail distribution distributions
-    disease disorder syndrome cancer event cell sea ocean river city country service forum
-    conference workshop imaging base""".split()
-)
+NON_ENTITY_HEADS = load("non_entity_heads")
 # Participles that end adjectives, not names ("Fine-Tuned (FT)", "long-tailed (LT)").
 _PARTICIPLE = re.compile(r"[a-z]{2,}ed$")
-_NOUNS_IN_ED = frozenset("speed seed feed need".split())
+_NOUNS_IN_ED = load("nouns_in_ed")
 _PREPOSITION = re.compile(r"\s(?:of|for|in|on|with|via|from|to|under|over)\s", re.IGNORECASE)
 
 
@@ -98,18 +80,14 @@ def is_generic_short(short_key: str) -> bool:
 
 _TITLE_NAME = re.compile(r"^\s*([A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|[A-Z][a-z]{3,})(?=\s*:)")
 # Title openers that are not names ("Towards: …", "Rethinking: …").
-_TITLE_WORDS = frozenset(
-    """Towards Toward Survey Review Position Beyond Rethinking Revisiting Understanding Evaluating
-    Benchmarking Introduction Overview Tutorial Perspective Perspectives Report Editorial
-    Commentary Alignment Safety Fairness Bias Language Learning Attention""".split()
-)
+_TITLE_WORDS = load("title_openers")
 # "we propose", "this paper introduces": where an introduced name may follow.
 _INTRODUCE_VERB = (
     r"\s+(?:propose|introduce|present|develop|design|release|call)s?\s+"
     r"(?:a |an |the )?(?:novel |new |simple )?"
 )
 # One pattern a literal opening: much faster to scan than one case-insensitive alternation.
-_OPENINGS = ("we", "We", "WE", "this paper", "This paper", "this work", "This work")
+_OPENINGS = entries("introduce_openings")
 _INTRODUCES = LiteralCues(opening + _INTRODUCE_VERB for opening in _OPENINGS)
 # An acronym-like name ("TreeSynth", "DSnoT"), or a capitalised multi-word name set off by a comma
 # or a bracket ("we introduce Gumbel Distillation, a ...", "we present Integral Transformer (IT)").

@@ -30,6 +30,7 @@ from extractors.resolve import Precedence, Sentences, resolve
 from extractors.sentences import sentence_bounds
 from extractors.state import doc_state, new_state
 from extractors.types import Label
+from extractors.wordlists import load
 
 
 class TitleAwareTokenizer:
@@ -217,7 +218,7 @@ _PART_BEFORE = re.compile(r"(?<![A-Za-z0-9'\u2019])[A-Za-z0-9]+$")
 _ADJECTIVE_PART = re.compile(r"(?:[A-Z][a-z]+ed|Based|Style|Like|Aware|Free|Specific|Level|Wise)")
 # Lower-case prefixes that qualify a task ("multi-image understanding", "next-word prediction").
 _TASK_PREFIX = re.compile(r"[a-z]{3,}")
-_NOT_TASK_PREFIX = frozenset("non pre post sub semi self".split())
+_NOT_TASK_PREFIX = load("not_task_prefixes")
 
 
 def _extend_hyphenated_name(text: str, cand: Candidate) -> None:
@@ -258,7 +259,7 @@ _COMPOUND_PREFIX = re.compile(r"(?<![\w-])[a-z][a-z0-9]*-$")
 
 
 # Hyphenated words that turn a measure into an adjective: "high-accuracy", "accuracy-oriented".
-_EVALUATIVE_PREFIXES = frozenset("high low higher lower better best full near same".split())
+_EVALUATIVE_PREFIXES = load("evaluative_prefixes")
 _ADJECTIVE_SUFFIX = re.compile(r"-[a-z]")
 # "the robustness-accuracy trade-off", "accuracy-performance trade-offs": a balance, not a measure.
 _TRADE_OFF = re.compile(r"(?:-[\w]+)?[\s-]+trade-?offs?\b", re.IGNORECASE)

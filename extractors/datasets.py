@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from extractors.acronyms import EVERYDAY
 from extractors.regex import LiteralCues, lowered
+from extractors.wordlists import entries, load
 
 _HEAD = r"(?:dataset|benchmark|corpus|suite|leaderboard|testbed|treebank)"
 HEAD = re.compile(r"\s(" + _HEAD + r")\b")
@@ -21,7 +22,7 @@ NAMED = re.compile(
 )
 # "the dataset MultiDiac", "a benchmark dataset FECT": a coined name right after the head noun.
 AFTER_HEAD = re.compile(r"\s+(?:\\\w+\{)?([A-Z][A-Za-z]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+\d[\w.+-]*)(?![\w-])")
-_NAMING_HEADS = frozenset({"dataset", "benchmark", "corpus"})
+_NAMING_HEADS = load("dataset_naming_heads")
 _CONTEXT = 120
 # An evaluation cue ("experiments on", "benchmarks such as"), then a list of names.
 _LIST_INTRO = r"\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?)|:|\()"
@@ -31,11 +32,8 @@ CUE = LiteralCues(  # on lower-cased text
 # Words whose "on" names evaluation data: "experiments on", "evaluated on", "trained on", and a
 # reported result, "accuracy on MMLU", "gains on GSM8K". Found from each " on " (str.find) and
 # the word before it: one regex per cue word scanned over every abstract costs more.
-_ON_CUES = frozenset(
-    """experiment experiments results tested trained fine-tuned pretrained pre-trained performance
-    accuracy improvement improvements gain gains score scores sota""".split()
-)
-_ON_PREFIXES = ("evaluat", "benchmark")
+_ON_CUES = load("evaluation_on_cues")
+_ON_PREFIXES = entries("evaluation_on_prefixes")
 _WORD_BEFORE = re.compile(r"[a-z-]+$")
 
 
@@ -61,9 +59,7 @@ _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|\(|\)|/|&)\s*)+$")
 _GENERIC = EVERYDAY | {"English", "We", "Our", "In", "The", "This"}
 # "ZIP-FIT-selected data": a name turned adjective is not a dataset's name.
 _ADJECTIVE_TAIL = re.compile(r"-[a-z]{3,}$")
-_STOP_FIRST = frozenset(
-    {"The", "A", "An", "Our", "This", "These", "We", "In", "On", "Its", "Their", "New", "Novel"}
-)
+_STOP_FIRST = load("dataset_stop_first_words")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,22 +10,13 @@ from dataclasses import dataclass
 from extractors.phrases import PHRASE_TASK_HEADS, STRONG_METHOD_HEADS, VERBS, WEAK_METHOD_HEADS
 from extractors.regex import LiteralCues, lowered
 from extractors.types import Label
+from extractors.wordlists import load, table
 
 _INTRO = r"\s*,?\s*\(?\s*(?:such as|including|like|e\.g\.,?|namely|:)\s*"
 # One pattern a cue word, on the lower-cased text (see LiteralCues).
-_CUE_WORDS = {
-    "tasks": Label.TASK,
-    "applications": Label.TASK,
-    "metrics": Label.METRIC,
-    "measures": Label.METRIC,
-    "methods": Label.METHOD,
-    "approaches": Label.METHOD,
-    "techniques": Label.METHOD,
-    "algorithms": Label.METHOD,
-    "baselines": Label.METHOD,
-}
+_CUE_WORDS = {cue: Label(kind) for cue, kind in table("enumeration_cues").items()}
 # Cues after which only names count ("methods like Cog Attention", not "methods like linear routers").
-_NAMES_ONLY = frozenset({"methods", "approaches", "techniques", "algorithms", "baselines"})
+_NAMES_ONLY = load("enumeration_names_only_cues")
 CUES = LiteralCues(rf"(?P<{word}>{word})" + _INTRO for word in _CUE_WORDS)
 # Items end at a comma, "and"/"or", a closing bracket or the end of the sentence.
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s*/\s*)")
@@ -37,19 +28,13 @@ _DETERMINER = re.compile(r"^(?:the|a|an|their|its|our|both|various|different|sev
 _ITEM = re.compile(r"^[A-Za-z][\w'-]*(?: [\w'-]+){0,4}$")
 MAX_ITEMS = 6
 # Modal and copular words: an item holding one is a clause ("must be robust"), not a name.
-_CLAUSE_WORDS = frozenset("must be is are was were has have had can could should shall".split())
+_CLAUSE_WORDS = load("clause_words")
 # Function words that open a clause or a phrase, never a listed name.
-_CLAUSE_OPENERS = frozenset(
-    """there here it this that these those which who what when where while by with without for from
-    to of in on at as into onto over under between among across through via along about against
-    despite during after before since because if so thus therefore hence however moreover
-    furthermore although though also only then not no we they our their its and or but nor yet
-    both either neither using including covering""".split()
-)
-_ARTICLES = frozenset("a an the".split())
-_ADVERBS = frozenset("often usually typically generally frequently always never still mostly largely".split())
+_CLAUSE_OPENERS = load("clause_openers")
+_ARTICLES = load("articles")
+_ADVERBS = load("frequency_adverbs")
 # Cues whose items are often domains ("applications such as healthcare"): only task-shaped items.
-_TASK_SHAPED_ONLY = frozenset({"applications"})
+_TASK_SHAPED_ONLY = load("enumeration_task_shaped_cues")
 
 
 @dataclass(frozen=True, slots=True)

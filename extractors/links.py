@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from extractors.wordlists import entries
+
 
 class LinkKind(StrEnum):
     """What a link points at."""
@@ -22,7 +24,7 @@ class LinkKind(StrEnum):
     PROJECT = "project"
 
 
-CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "anonymous.4open.science", "codeberg.org")
+CODE_HOSTS = entries("code_hosts")
 HF_HOST = "huggingface.co"
 # A URL with a scheme, or a bare well-known host followed by a path.
 _BARE_HOSTS = "|".join(re.escape(h) for h in (*CODE_HOSTS, HF_HOST))

@@ -55,6 +55,7 @@ from functools import cache
 from pathlib import Path
 
 from extractors.names import slug
+from extractors.wordlists import entries, load
 
 FAMILIES_FILE = Path(__file__).with_name("patterns") / "model_families.jsonl"
 
@@ -100,20 +101,10 @@ def _squash(text: str) -> str:
 # Suffix grammar. Case-insensitive parts are spelled out ("[bB]", folded tries) instead of using
 # IGNORECASE: ``re`` then skips alternatives whose first character cannot match in one step.
 
-_VARIANTS = (
-    "instruct instruction chat it base large xlarge small medium mini tiny nano micro xs xl xxl "
-    "huge giant pro ultra opus sonnet haiku instant turbo vision flash lite light plus max omni "
-    "coder code math preview distill hf uncased cased multilingual mono multi sft dpo "
-    "rlhf rm reward vl moe expanse beta alpha zero nemo next edge core jumbo grande deduped gptq "
-    "awq gguf int4 int8 fp16 bf16 pt audio video med thinking exp latest lm en zh v r r+"
-).split()
+_VARIANTS = entries("model_variants")
 # Written after a space, a variant must look like part of the name: capitalised, or one of
 # these lowercase words (with "base"/"large"/"small" not starting a phrase: "GPT-4 large language").
-_SPACE_VARIANTS = (
-    "Instruct Chat Base Large XL XXL Pro Ultra Opus Sonnet Haiku Instant Turbo Vision Flash Nano "
-    "Mini Small Medium Lite Plus Max Omni Coder Expanse Preview Core Edge Jumbo NeMo Nemo "
-    "Next NeXT Guard Thinking mini"
-).split()
+_SPACE_VARIANTS = entries("model_space_variants")
 
 _SIZE = r"(?:\d+[xX])?\d+(?:\.\d+)?[bBmMkKtT]\d*"
 _SPACED_SIZE = r"(?:\d+[xX])?\d+(?:\.\d+)?[bBmMkK]\d*"
@@ -125,12 +116,7 @@ _ATTACHED = r"(?:(?<=[^\W\d_])\d+(?:\.\d+)*(?:[oOvV](?![a-zA-Z]))?|[vV]\d+(?:\.\
 # A capitalised word continuing a hyphenated name ("Hunyuan-TurboS", "CodeLlama-Python"), but
 # not a Title Case modifier ("BERT-Based", "GPT-4-Generated", "Llama-Like") or a benchmark.
 _NAME_WORD = r"[A-Z][A-Za-z0-9]+(?<!ed)" + "".join(
-    f"(?<!{word})"
-    for word in (
-        "Like Style Aware Free Level Only Specific Scale Type Centric Size Class Family Series Eval "
-        "Bench Benchmark Score Scores Leaderboard Arena Dataset Data Corpus Suite Driven Fine As "
-        "In On To For Of And With The Vs"
-    ).split()
+    f"(?<!{re.escape(word)})" for word in entries("model_name_word_exclusions")
 )
 _NOT_A_PHRASE = (
     r"(?![ -](?:scale|language|multimodal|vision|amounts?|numbers?|margins?|gains?|improvements?|"
@@ -253,11 +239,7 @@ def _load_table(path: Path) -> tuple[list[Family], dict[str, _Stem]]:
 # ---------------------------------------------------------------------------------------------
 # The matcher
 
-_GENERIC_STOP = frozenset(
-    "LLM LLMs LM LMs MLLM MLLMs VLM VLMs SLM SLMs PLM PLMs MoE Model Models Base Chat Instruct "
-    "Transformer Transformers Top Our The A An Size Fig Figure Table Eq Section Appendix Step "
-    "Layer Layers Dense Sparse Params Param Parameters Up To Only Over Under About".split()
-)
+_GENERIC_STOP = load("model_generic_stems")
 _GENERIC_TAIL = re.compile(
     rf"(?:-(?:{_alternation(_VARIANTS)}|v?\d+(?:\.\d+)*|[a-z]{{1,2}}\d+))+$", re.IGNORECASE
 )
@@ -267,7 +249,7 @@ _OPENERS = frozenset(" \t\"'\u201c\u2018([")
 _WORD = re.compile("[^\\W\\d_][\\w'\u2019-]*")
 _GENERIC_SIZE = r"(?:\d+x)?\d+(?:\.\d+)?[BMb]"
 # Unlisted names built on a famous one: "BanglaBERT", "HingRoBERTa", "SwitchGPT", "ParsT5".
-_COMPOUND_HEADS = ("BERT", "BERTa", "GPT", "T5", "LLaMA")
+_COMPOUND_HEADS = entries("model_compound_heads")
 # After a name: not a word, file or score ("llama.cpp", "BERTScore"), a company ("Mistral AI"), a
 # benchmark named after a model ("Alpaca-Eval", "Llama Bench"), or "Bloom filter".
 _END = r"(?!\w|\.[A-Za-z]|-?[Ss]core| AI\b|[- ]?(?:Eval|Bench)|'s taxonomy| filters?\b)"

@@ -14,9 +14,9 @@ import hashlib
 import re
 import unicodedata
 from functools import cache, lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+from extractors.wordlists import entries, load, table
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 # A model key's parts: a size ("7b", "8x"), a word, or a number.
@@ -30,15 +30,6 @@ def slug(name: str) -> str:
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return _NON_ALNUM.sub("-", text).strip("-") or hashlib.blake2b(name.encode(), digest_size=4).hexdigest()
-
-
-@cache
-def _word_table(name: str) -> dict[str, str] | frozenset[str]:
-    rows = [line.split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
-    rows = [row for row in rows if row[0] and not row[0].startswith("#")]
-    if all(len(row) == 2 for row in rows):
-        return {british: american for british, american in rows}
-    return frozenset(row[0] for row in rows)
 
 
 def singular(word: str) -> str:
@@ -64,9 +55,8 @@ def entity_key(kind: str, name_or_key: str) -> str:
         return "-".join(_MODEL_PART.findall(key)) or key
     if kind == "Dataset":
         return key
-    spellings = _word_table("us_spellings.tsv")
-    prefixes = _word_table("joined_prefixes.txt")
-    assert isinstance(spellings, dict) and isinstance(prefixes, frozenset)
+    spellings = table("us_spellings")
+    prefixes = load("joined_prefixes")
     words: list[str] = []
     for word in key.split("-"):
         word = spellings.get(word, word)
@@ -83,9 +73,7 @@ def entity_key(kind: str, name_or_key: str) -> str:
 def _not_entities() -> dict[str, frozenset[str]]:
     """Plain names (key "") and names that are not of one type (key: the type)."""
     table: dict[str, set[str]] = {}
-    for line in (DATA / "not_entities.txt").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in entries("not_entities"):
         kind, _, name = line.rpartition("\t")
         table.setdefault(kind, set()).add(_plain(name))
     return {kind: frozenset(names) for kind, names in table.items()}

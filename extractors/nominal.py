@@ -19,57 +19,24 @@ from dataclasses import dataclass
 
 from extractors.phrases import PHRASE_TASK_HEADS, STOP, VERBS
 from extractors.regex import alternation, lowered
+from extractors.wordlists import entries, load, table
 
 # Gerunds of task verbs and the noun that names the task they perform.
-GERUND_TASKS = {
-    "detecting": "detection",
-    "predicting": "prediction",
-    "generating": "generation",
-    "recognizing": "recognition",
-    "recognising": "recognition",
-    "classifying": "classification",
-    "translating": "translation",
-    "summarizing": "summarization",
-    "summarising": "summarization",
-    "retrieving": "retrieval",
-    "segmenting": "segmentation",
-    "estimating": "estimation",
-    "forecasting": "forecasting",
-    "mitigating": "mitigation",
-    "extracting": "extraction",
-    "identifying": "identification",
-    "localizing": "localization",
-    "localising": "localization",
-    "tracking": "tracking",
-    "compressing": "compression",
-    "captioning": "captioning",
-    "parsing": "parsing",
-    "verifying": "verification",
-}
+GERUND_TASKS = table("gerund_tasks")
 # Task nouns that take their object with "of": "detection of X" is "X detection".
-OF_TASKS = frozenset(
-    """detection recognition classification generation translation summarization summarisation
-    segmentation prediction estimation mitigation extraction identification assessment evaluation
-    localization retrieval compression forecasting verification""".split()
-)
+OF_TASKS = load("of_task_nouns")
 MAX_OBJECT_WORDS = 3
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 _SPACE = re.compile(r" +")
-_DETERMINERS = frozenset("the a an".split())
+_DETERMINERS = load("articles")
 # Words that end in -s but are not plurals.
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|as|ics|news|series|species)$", re.IGNORECASE)
 # Lower-case words that end an object but are nouns it needed ("evaluation of federated learning",
 # "Evaluation of Deep Generative Models"): the object found is only its modifiers.
-_NOUN_STOPS = frozenset(
-    """learning models model methods method approach approaches framework frameworks technique
-    techniques samples sample systems system""".split()
-)
-_NOT_OBJECT = frozenset("state-of-the-art sota made".split())
+_NOUN_STOPS = load("object_noun_stops")
+_NOT_OBJECT = load("not_objects")
 # Objects too vague to make a task ("Identifying Challenges in ...", "assessment of the impact").
-_VAGUE_OBJECTS = frozenset(
-    """challenge challenges issue issues problem problems limitation limitations opportunity
-    opportunities gap gaps factor factors way ways role roles impact impacts effect effects""".split()
-)
+_VAGUE_OBJECTS = load("vague_objects")
 # What may follow a complete object: the end, a space, or closing punctuation.
 _OBJECT_END = frozenset(" ,.;:!?)]\n")
 _QUOTES = frozenset("\"'\u201c\u2018(`")
@@ -203,41 +170,13 @@ def _finds(text: str, literal: str) -> Iterator[int]:
 
 # Heads whose phrase names a task even on one mention, when every modifier is a noun
 # ("hate speech detection", "code generation"), not an adjective ("superior detection").
-STANDALONE_TASK_HEADS = frozenset(
-    """detection recognition classification translation generation answering summarization
-    summarisation retrieval segmentation parsing extraction captioning understanding""".split()
-)
-_ADJECTIVE_ENDINGS = (
-    "ed",
-    "al",
-    "ic",
-    "ive",
-    "ous",
-    "able",
-    "ible",
-    "ful",
-    "less",
-    "ary",
-    "ent",
-    "ant",
-    "ior",
-    "est",
-)
-_NOUNS_LIKE_ADJECTIVES = frozenset(
-    """speech text image video code question document entity event agent content segment
-    sentiment intent claim signal medical""".split()
-)
-_COMPARATIVES = frozenset(
-    """fewer longer shorter larger greater wider broader deeper stronger weaker faster slower
-    harder easier cheaper richer finer coarser simpler bigger smaller higher lower better worse""".split()
-)
+STANDALONE_TASK_HEADS = load("standalone_task_heads")
+_ADJECTIVE_ENDINGS = entries("adjective_endings")
+_NOUNS_LIKE_ADJECTIVES = load("nouns_like_adjectives")
+_COMPARATIVES = load("comparatives")
 # Other everyday adjectives and verbs seen before task heads ("rapid classification",
 # "accelerate data retrieval").
-_NOT_TASK_MODIFIERS = frozenset(
-    """absolute lightweight clean rapid unclear accurate inaccurate sota simple robust thorough
-    clear full basic broad solid common human deep strong weak good poor
-    accelerate formulate incur treat sacrifice enable perform""".split()
-)
+_NOT_TASK_MODIFIERS = load("not_task_modifiers")
 
 
 def is_standalone_task(phrase: str) -> bool:

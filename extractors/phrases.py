@@ -14,68 +14,20 @@ from dataclasses import dataclass
 from extractors.coined import TASK_HEADS
 from extractors.regex import alternation
 from extractors.types import Label
+from extractors.wordlists import entries, load
 
 # Heads that almost always end a method name ("temperature sampling", "dice loss").
-STRONG_METHOD_HEADS = frozenset(
-    """sampling distillation merging regression decoding loss penalty regularization regularisation
-    pruning quantization prompting adjustment calibration filtering reweighting upsampling
-    downsampling augmentation ensembling partitioning""".split()
-)
+STRONG_METHOD_HEADS = load("strong_method_heads")
 # Heads that also end everyday phrases ("lengthy training", "little attention").
-WEAK_METHOD_HEADS = frozenset(
-    """tuning fine-tuning finetuning learning optimization optimisation training pretraining
-    pre-training tokenization encoding embedding embeddings adaptation normalization
-    initialization clustering descent attention search algorithm mixing editing unlearning""".split()
-)
+WEAK_METHOD_HEADS = load("weak_method_heads")
 # The heads from "reasoning" on end task annotations far more often than other phrases in
 # SciERC, TDMSci, CS-NER and GSAP-NER (head-word counts only; nothing of those corpora is shipped).
-PHRASE_TASK_HEADS = TASK_HEADS | frozenset(
-    """selection synthesis mitigation modeling modelling generalization generalisation evaluation
-    assessment measurement discovery probing mining scoring watermarking reasoning disambiguation
-    resolution identification comprehension categorization correction induction transliteration
-    paraphrasing recommendation tracking localization grounding transcription attribution
-    moderation""".split()
-)
+PHRASE_TASK_HEADS = TASK_HEADS | load("phrase_task_heads")
 # Heads of named measures ("watermarking success rate", "bias score", "log-perplexity").
-METRIC_HEADS = frozenset("rate rates score scores error errors ratio ratios".split())
-STOP = frozenset(
-    """a an the this that these those its their our your my his her we they it which who whom whose
-    of in on at to for from by with without into onto over under between among across through
-    via and or but nor not no as than then also only very well more most less least much many
-    few is are was were be been being has have had do does did can could may might will would
-    should must each every both all any some such same other another several various different
-    multiple novel new existing proposed current previous prior standard conventional
-    traditional typical simple effective efficient better improved general large small
-    significant extensive further additional recent popular common robust strong key main
-    overall final initial original specific particular unified comprehensive systematic
-    principled first second two three one using based enables enable improve improves propose
-    proposes introduce introduces present presents study studies show shows use uses used
-    achieve achieves perform performs during after before while when where how what why whether
-    however thus therefore hence furthermore moreover although though since because if so like
-    e.g i.e etc via per vs versus toward towards within upon approach approaches method methods
-    named called termed dubbed coined alongside against despite lengthy easy hard correct incorrect
-    minimal maximal lowest highest prominent costly expensive cheap heavy naive plain basic classic
-    classical modern emerging samples sample
-    technique techniques framework frameworks model models large-scale small-scale high-quality
-    low-quality better deeper sub-optimal suboptimal optimal accurate reliable scalable fast
-    faster good poor high low higher lower weak critical important crucial essential
-    generalizable powerful promising challenging difficult downstream real-world practical
-    empirical theoretical careful naive vanilla up down out fine-grained end-to-end successful
-    efficient effective improved enhanced advanced diverse complex learning average
-    beyond yet often go goes face faces discover four five six seven eight nine ten even still
-    rather instead just already always never whereas""".split()
-)
+METRIC_HEADS = load("phrase_metric_heads")
+STOP = load("phrase_stop_words")
 # Verbs common in abstracts, which end a phrase to their right ("reduces sampling").
-_VERB_STEMS = """achieve adapt address adopt align allow analyze analyse apply assess associate boost build
-    capture combine compare conduct consider construct contain decrease demonstrate derive
-    describe design detect develop discuss diversify eliminate employ enable encourage enhance
-    ensure establish evaluate examine explore exploit extend facilitate focus gain gather
-    generate handle help highlight identify illustrate implement improve include incorporate
-    increase influence integrate introduce investigate involve leverage limit maintain make
-    measure mitigate obtain offer optimize control outperform perform present prevent produce
-    propose provide push reduce reinterpret release remain rely report represent require reveal
-    scale select separate show simplify suggest support surpass tackle train transform undergo
-    utilize yield""".split()
+_VERB_STEMS = entries("verb_stems")
 
 
 def _inflections(stem: str) -> set[str]:
@@ -201,7 +153,7 @@ _NOT_MODIFIER = ("ly", "ing", "'s")
 # "a spatial partitioning tree", "a data sampling function".
 _MODIFIES = re.compile(r" (?:data|datasets?|sets?|corpus|corpora|tree|trees|function|functions)\b")
 # Nouns that complete a method name after its head: "constitution-aware decoding layer".
-_METHOD_TAILS = frozenset("layer layers module mechanism loss algorithm scheme procedure objective".split())
+_METHOD_TAILS = load("method_tails")
 # Lower-case after a lower-case head; a capitalised name takes a capitalised tail ("Decoding Layer").
 _TAIL = re.compile(r" ([a-z]+|[A-Z][a-z]+)\b")
 _NOT_TASK_MODIFIER = (*_NOT_MODIFIER, "-based", "-free", "-driven", "-like", "-scale")

@@ -16,6 +16,7 @@ from extractors.coined import GENERIC_LONG, coined_label, is_generic_short
 from extractors.names import entity_key, normalise_key, not_entity, slug
 from extractors.roles import cue_ends, is_proposed_at
 from extractors.types import Evidence, Label, Mention
+from extractors.wordlists import entries
 
 ROLED = (Label.METHOD, Label.DATASET)
 COINED = "kg_coined"
@@ -218,9 +219,7 @@ def is_generic(cand: Candidate, surface: str, *, learned: bool = False) -> bool:
 
 # A whole mention that is an adjective built on a name: "LLM-based", "AI-generated", "GPU-accelerated".
 _ADJECTIVE = re.compile(
-    r"^[\w.+-]+-(?:based|driven|generated|assisted|powered|guided|aware|free|centric|enabled|oriented"
-    r"|specific|level|wise|like|style|agnostic|grounded|augmented|enhanced|empowered|conditioned"
-    r"|informed|native|accelerated|supervised|derived|related|dependent|independent|friendly)$",
+    r"^[\w.+-]+-(?:" + "|".join(map(re.escape, entries("adjective_suffixes"))) + r")$",
     re.IGNORECASE,
 )
 

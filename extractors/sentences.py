@@ -6,22 +6,10 @@ from __future__ import annotations
 
 import re
 
+from extractors.wordlists import entries
+
 _END = re.compile(r"[.!?]['\")\]]*\s+(?=[A-Z0-9\"'(\[])")
-_NO_BREAK = (
-    "e.g.",
-    "i.e.",
-    "et al.",
-    "Fig.",
-    "Figs.",
-    "Eq.",
-    "Eqs.",
-    "cf.",
-    "vs.",
-    "approx.",
-    "resp.",
-    "Sec.",
-    "No.",
-)
+_NO_BREAK = entries("no_break_abbreviations")
 
 
 def sentence_bounds(text: str, title_end: int | None = None) -> list[tuple[int, int]]:
