@@ -11,14 +11,27 @@ from kg.errors import KGError
 
 
 class _Group(TyperGroup):
-    """Turns a :class:`KGError` from any command into ``kg: error: …`` and its exit code."""
+    """Turns a :class:`KGError` from any command into ``kg: error: …`` and its exit code, and a
+    warning paper-kg issues into one ``kg: warning: …`` line."""
 
     def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except KGError as exc:
-            typer.echo(f"kg: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+        import warnings
+
+        shown = warnings.showwarning
+
+        def show(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+            if category.__module__.split(".")[0] == "kg":
+                typer.echo(f"kg: warning: {message}", err=True)
+            else:
+                shown(message, category, *args, **kwargs)
+
+        with warnings.catch_warnings():
+            warnings.showwarning = show
+            try:
+                return super().invoke(ctx)
+            except KGError as exc:
+                typer.echo(f"kg: error: {exc}", err=True)
+                raise typer.Exit(exc.exit_code) from None
 
 
 app = typer.Typer(
@@ -35,8 +48,10 @@ app = typer.Typer(
 def _register() -> None:
     from kg.cli import (
         demo_cmd,
+        entity_cmd,
         export_cmd,
         extract_cmd,
+        find_cmd,
         ingest_cmd,
         query_cmds,
         read_cmds,
@@ -44,7 +59,18 @@ def _register() -> None:
         view_cmd,
     )
 
-    for module in (ingest_cmd, extract_cmd, read_cmds, query_cmds, export_cmd, sync_cmd, demo_cmd, view_cmd):
+    for module in (
+        ingest_cmd,
+        extract_cmd,
+        read_cmds,
+        find_cmd,
+        query_cmds,
+        export_cmd,
+        sync_cmd,
+        demo_cmd,
+        entity_cmd,
+        view_cmd,
+    ):
         module.register(app)
 
 
