@@ -95,7 +95,7 @@ def test_papers_in_every_format(ingested: Path, fmt: str) -> None:
         rows = list(csv.DictReader(io.StringIO(out)))
     else:
         lines = out.splitlines()
-        assert lines[0].split()[:3] == ["id", "published", "title"] and len(lines) == 5
+        assert lines[0].split()[:3] == ["id", "date", "title"] and len(lines) == 5
         return
     assert len(rows) == 3 and all(row["links"] for row in rows)
 
