@@ -3,7 +3,7 @@
 Only the store interface is read (``iter_nodes``, ``iter_edges``), so both stores answer alike and
 no Cypher is built from the text. The ranking (:func:`score`) puts an exact name first, then a name
 starting with the text, then one holding it as whole words, then as a substring, then fuzzy
-matches (rapidfuzz's weighted ratio over case-folded text); ties go to the node with more papers,
+matches (rapidfuzz's ratio or token-set ratio over case-folded text); ties go to the node with more papers,
 then to the smaller id.
 """
 
@@ -20,7 +20,7 @@ from kg.model import Label, Node, RelType
 from kg.store.base import GraphStore
 
 FUZZY_CUTOFF = 75.0
-"""Fuzzy matches scoring below this (rapidfuzz's 0-100 weighted ratio) are not hits."""
+"""Fuzzy matches scoring below this (0-100) are not hits."""
 MAX_TEXT = 200
 """Characters of search text at most (longer text is refused: no name is this long)."""
 SEARCHED: tuple[Label, ...] = (
@@ -106,7 +106,7 @@ def score(query: str, text: str) -> float:
         return 150.0 + closeness / 2
     if len(text) < len(query):  # a short name inside a long query is no partial match
         return float(fuzz.ratio(query, text))
-    return float(fuzz.WRatio(query, text))
+    return float(max(fuzz.ratio(query, text), fuzz.token_set_ratio(query, text)))
 
 
 def paper_counts(store: GraphStore) -> Counter[str]:
