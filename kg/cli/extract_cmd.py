@@ -23,9 +23,11 @@ def _papers(paths: list[Path]) -> list[object]:
 
 def extract_command(paths: PathsArg, output: FormatOpt = OutputFormat.JSONL, workers: WorkersOpt = 1) -> None:
     """Print the entities found in each paper, with aliases, roles and evidence."""
+    from kg.cli.progress import tracked
     from kg.extraction import extract_entities
 
-    records = extract_entities(_papers(paths), workers=workers)  # type: ignore[arg-type]
+    papers = _papers(paths)
+    records = tracked(extract_entities(papers, workers=workers), len(papers), "extracting")  # type: ignore[arg-type]
     if output is OutputFormat.JSONL:
         emit_stream(records)
         return
@@ -55,10 +57,12 @@ def eval_command(
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Score extraction against a gold file: P/R/F1 per type, micro over six types, families apart."""
+    from kg.cli.progress import tracked
     from kg.evaluate import evaluate, load_gold
     from kg.extraction import extract_entities
 
-    report = evaluate(load_gold(gold), extract_entities(_papers(paths)))  # type: ignore[arg-type]
+    papers = _papers(paths)
+    report = evaluate(load_gold(gold), tracked(extract_entities(papers), len(papers), "extracting"))  # type: ignore[arg-type]
     if report.missing:
         typer.echo(f"kg: {len(report.missing)} gold papers not found in the input", err=True)
     roles = {

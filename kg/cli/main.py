@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
+from kg.cli.help import CONTEXT_SETTINGS, SummaryGroup
 from kg.errors import KGError
 
 
-class _Group(TyperGroup):
+class _Group(SummaryGroup):
     """Turns a :class:`KGError` from any command into ``kg: error: …`` and its exit code, and a
     warning paper-kg issues into one ``kg: warning: …`` line."""
 
@@ -42,7 +42,29 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=CONTEXT_SETTINGS,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"paper-kg {version('paper-kg')}")
+        except PackageNotFoundError:
+            typer.echo("paper-kg (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """paper-kg: turn research paper listings into a knowledge graph of methods, datasets and models."""
 
 
 def _register() -> None:
