@@ -74,7 +74,7 @@ def test_kg_ingest_takes_listing_year_and_warns_in_one_line(tmp_path: Path) -> N
 
 
 def test_papers_sort_by_published_else_listed_date(ingested: Path) -> None:
-    code, out, _ = kg("papers", "--format", "json", "--graph", ingested)
+    _, out, _ = kg("papers", "--format", "json", "--graph", ingested)
     rows = json.loads(out)
     assert len(rows) == 250 and all(r["date"] == (r["published"] or r["listed"]) for r in rows)
     assert all(r["date"] for r in rows)  # every sample paper has a listing date

@@ -15,10 +15,15 @@ WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extract
 
 
 def _papers(paths: list[Path]) -> list[object]:
+    import warnings
+
     from kg.build import merge_duplicates
     from kg.ingest import read_papers
+    from kg.ingest.hf_daily_text import ListingYearWarning
 
-    return list(merge_duplicates(p for path in paths for p in read_papers(path)))
+    with warnings.catch_warnings():  # extraction reads no date: a guessed listing year does not matter
+        warnings.simplefilter("ignore", ListingYearWarning)
+        return list(merge_duplicates(p for path in paths for p in read_papers(path)))
 
 
 def extract_command(paths: PathsArg, output: FormatOpt = OutputFormat.JSONL, workers: WorkersOpt = 1) -> None:
