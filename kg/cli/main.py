@@ -12,26 +12,30 @@ from kg.errors import KGError
 
 class _Group(SummaryGroup):
     """Turns a :class:`KGError` from any command into ``kg: error: …`` and its exit code, and a
-    warning paper-kg issues into one ``kg: warning: …`` line."""
+    warning paper-kg issues into one ``kg: warning: …`` line once the command succeeded."""
 
     def invoke(self, ctx: Any) -> Any:
         import warnings
 
         shown = warnings.showwarning
+        ours: list[str] = []
 
         def show(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
             if category.__module__.split(".")[0] == "kg":
-                typer.echo(f"kg: warning: {message}", err=True)
+                ours.append(str(message))
             else:
                 shown(message, category, *args, **kwargs)
 
         with warnings.catch_warnings():
             warnings.showwarning = show
             try:
-                return super().invoke(ctx)
-            except KGError as exc:
+                result = super().invoke(ctx)
+            except KGError as exc:  # the error is the one line: a warning about the same run is moot
                 typer.echo(f"kg: error: {exc}", err=True)
                 raise typer.Exit(exc.exit_code) from None
+        for message in dict.fromkeys(ours):
+            typer.echo(f"kg: warning: {message}", err=True)
+        return result
 
 
 app = typer.Typer(

@@ -26,8 +26,8 @@
     progress.textContent = "laying out " + Math.round((100 * params.iterations) / params.total) + "%";
   });
   // Labels: at the current zoom a node's label is drawn only where it overlaps no label already
-  // placed (the centres first, then the largest nodes), so labels never pile up; zooming in makes
-  // room for more of them. window.kgView.labelBoxes() gives the drawn labels' boxes (page pixels).
+  // placed (the centres first, then the largest nodes) and no other node, so labels never pile
+  // up; zooming in makes room for more of them. window.kgView.labelBoxes() gives the drawn labels' boxes (page pixels).
   var measure = document.createElement("canvas").getContext("2d");
   var LABEL_COLOUR = "#343434";
   var labelScaling = (data.options.nodes && data.options.nodes.scaling && data.options.nodes.scaling.label) || {};
@@ -53,9 +53,14 @@
       return (b.centre ? 1 : 0) - (a.centre ? 1 : 0) || (b.size || 0) - (a.size || 0) || (a.id < b.id ? -1 : 1);
     });
     var placed = [], updates = [];
+    var shapes = order.map(function (node) {  // labels keep off other nodes too
+      var centre = network.canvasToDOM(positions[node.id]), r = (node.size || 10) * scale;
+      return { id: node.id, left: centre.x - r, top: centre.y - r, right: centre.x + r, bottom: centre.y + r };
+    });
     order.forEach(function (node) {
       var box = labelBox(node, positions[node.id], scale);
-      var free = box !== null && placed.every(function (other) { return !overlaps(box, other); });
+      var free = box !== null && placed.every(function (other) { return !overlaps(box, other); }) &&
+        (node.centre || shapes.every(function (shape) { return shape.id === node.id || !overlaps(box, shape); }));
       if (free) { placed.push(box); }
       if (node.labelShown !== free) {
         var font = Object.assign({}, node.font || {}, { color: free ? LABEL_COLOUR : "rgba(0,0,0,0)", strokeWidth: free ? 2 : 0 });

@@ -208,7 +208,6 @@ def _network(view: View) -> Any:
             link.source,
             link.target,
             id=f"l{number}",
-            label=f"{count} paper{'' if count == 1 else 's'}",
             title=f"<b>{count} shared paper{'' if count == 1 else 's'}</b>" + papers_tooltip(link.papers),
             width=round(1 + 1.5 * math.sqrt(count), 1),
             arrows={"to": {"enabled": False}},
