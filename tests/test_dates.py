@@ -94,3 +94,17 @@ def test_papers_search_every_word_in_title_or_abstract(ingested: Path) -> None:
     assert json.loads(out) == []
     code, _, err = kg("papers", "--since", "March", "--graph", ingested)
     assert code == 2 and "expected a date YYYY, YYYY-MM or YYYY-MM-DD, got 'March'" in err
+
+
+def test_a_page_with_no_year_and_no_file_leaves_its_dates_out() -> None:
+    from kg.ingest.context import ParseContext
+    from kg.ingest.hf_daily_text import parse_lines
+
+    with pytest.warns(ListingYearWarning, match=r"no file to date it by: dates without a year are left out"):
+        (paper,) = parse_lines(PAGE.splitlines(), ParseContext(Path("no-such-dir/page.txt")))
+    assert (paper.title, paper.listed, paper.published, paper.upvotes) == (
+        "A Study of Sparse Transformers",
+        None,
+        None,
+        4,
+    )

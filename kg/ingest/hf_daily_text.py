@@ -7,7 +7,8 @@ an upvote count (``Dec 16, 2024 2``). A date without a year is in the listing's 
 The listing's year is never taken from the day the page is read: it is the one given
 (``--listing-year``), else the listing line's own, else the year after the newest explicit year
 on the page (Hugging Face omits the year only for the current year). A page with no year at all
-takes the year of the file's modification time, with a :class:`ListingYearWarning`.
+takes the year of the file's modification time, with a :class:`ListingYearWarning` (with no file
+to ask, its dates without a year are left out).
 """
 
 from __future__ import annotations
@@ -43,9 +44,12 @@ class _Date:
     day: int
     year: int | None
 
-    def iso(self, default_year: int) -> str | None:
+    def iso(self, default_year: int | None) -> str | None:
+        year = self.year or default_year
+        if year is None:
+            return None
         try:
-            return dt.date(self.year or default_year, self.month, self.day).isoformat()
+            return dt.date(year, self.month, self.day).isoformat()
         except ValueError:
             return None
 
@@ -75,7 +79,7 @@ def _infer_year(dates: list[_Date], ctx: ParseContext) -> int | None:
     """Hugging Face omits the year only for the current year, so it follows every explicit one.
 
     Without any explicit year: the year the file was last modified (warned), or ``None`` when
-    there is no file to ask.
+    there is no file to ask (then dates without a year are left out, with a warning).
     """
     import warnings
 
@@ -85,6 +89,13 @@ def _infer_year(dates: list[_Date], ctx: ParseContext) -> int | None:
     try:
         modified = dt.datetime.fromtimestamp(ctx.path.stat().st_mtime, tz=dt.UTC).year
     except OSError:
+        warnings.warn(
+            ListingYearWarning(
+                f"{ctx.path}: the page gives no year and there is no file to date it by: dates without "
+                "a year are left out (give --listing-year to set it)"
+            ),
+            stacklevel=2,
+        )
         return None
     warnings.warn(
         ListingYearWarning(
@@ -116,11 +127,6 @@ def parse_lines(lines: Iterable[str], ctx: ParseContext) -> Iterator[Paper]:
     listing = _date(listing_match)
     dates = [listing] + [_date(m) for _, line in content[start + 1 :] if (m := PAPER_DATE.match(line))]
     year = ctx.listing_year or listing.year or _infer_year(dates, ctx)
-    if year is None:
-        ctx.bad(
-            content[start][0], "the page gives no year and there is no file to date it by (--listing-year)"
-        )
-        return
     listed = listing.iso(year)
 
     i = start + 1
@@ -143,9 +149,10 @@ def parse_lines(lines: Iterable[str], ctx: ParseContext) -> Iterator[Paper]:
                 if (authors := AUTHORS.match(meta)) is not None:
                     author_count = fields.integer(authors.group("count"), "the author count")
                 elif (date := PAPER_DATE.match(meta)) is not None:
-                    published = _date(date).iso(year)
+                    when = _date(date)
+                    published = when.iso(year)
                     upvotes = fields.integer(date.group("upvotes"), "the upvote count")
-                    if published is None:
+                    if published is None and (when.year or year) is not None:
                         ctx.bad(meta_line, f"not a calendar date: {fields.short(meta)}")
             except RecordError as exc:
                 problem = problem or (meta_line, str(exc))
