@@ -294,6 +294,7 @@ def ingest(
     skip_bad: bool = False,
     on_read: Callable[[Path, int], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    listing_year: int | None = None,
 ) -> IngestReport:
     """Read ``paths``, merge duplicates, extract entities, upsert into ``store`` and commit.
 
@@ -305,7 +306,9 @@ def ingest(
     read: list[Paper] = []
     for path in paths:
         count = 0
-        for paper in read_papers(path, format, skip_bad=skip_bad, skipped=report.skipped):
+        for paper in read_papers(
+            path, format, skip_bad=skip_bad, skipped=report.skipped, listing_year=listing_year
+        ):
             read.append(paper)
             count += 1
         report.files += 1

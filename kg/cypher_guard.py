@@ -43,4 +43,14 @@ def run_checked(
         check_no_outside_access(query)
     else:
         check_read_only(query)
-    return store.run_cypher(query, dict(params or {}), write=write, timeout=timeout)
+    from kg.errors import StoreError
+
+    try:
+        return store.run_cypher(query, dict(params or {}), write=write, timeout=timeout)
+    except StoreError as exc:
+        from kg.dialect_hints import dialect_hint
+
+        hint = dialect_hint(str(exc)) if store.cypher_dialect == "embedded" else None
+        if hint is None or type(exc) is not StoreError:
+            raise
+        raise StoreError(f"{str(exc).rstrip('.')}. {hint[0].upper()}{hint[1:]}") from exc

@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.build import IngestReport, ingest
 from kg.query_shortcuts import shared_methods
-from kg.sample import sample_paths
+from kg.sample import SAMPLE_LISTING_YEAR, sample_paths
 from kg.store.base import GraphStore
 
 DEMO_PAPER = "MiniPLM: Knowledge Distillation for Pre-Training Language Models"
@@ -40,7 +40,7 @@ def run_demo(
     the view around it (two hops: its entities and the papers sharing them) to ``view_path``."""
     from kg.view import select_view, write_html
 
-    report = ingest(store, sample_paths(), on_progress=on_progress)
+    report = ingest(store, sample_paths(), on_progress=on_progress, listing_year=SAMPLE_LISTING_YEAR)
     shared = shared_methods(store, paper)
     view = select_view(store, paper=paper)
     written = write_html(view, view_path)

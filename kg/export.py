@@ -31,14 +31,27 @@ def _flat(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
 
 
+RENAMED_EDGE_PROPS = {"start": "char_start", "end": "char_end"}
+"""Edge properties renamed in GraphML and GEXF: GEXF reserves ``start``/``end`` for time."""
+
+
 def _flat_graph(store: NetworkXStore) -> nx.MultiDiGraph:
+    """The graph as other tools read it: each node's ``label`` is its display name (a paper's
+    title, an entity's name) and ``type`` its node label; each edge's ``label`` and ``relation``
+    are its relationship type; character offsets are ``char_start``/``char_end``; lists are JSON.
+    """
     import networkx as nx
 
     flat: nx.MultiDiGraph = nx.MultiDiGraph()
     for node, attrs in store.graph.nodes(data=True):
-        flat.add_node(node, **{k: _flat(v) for k, v in attrs.items() if v is not None})
+        props = {k: _flat(v) for k, v in attrs.items() if v is not None and k != "label"}
+        name = attrs.get("title") or attrs.get("name") or node
+        flat.add_node(node, **props, label=str(name), type=attrs["label"])
     for source, target, key, attrs in store.graph.edges(keys=True, data=True):
-        flat.add_edge(source, target, key=key, **{k: _flat(v) for k, v in attrs.items() if v is not None})
+        props = {
+            RENAMED_EDGE_PROPS.get(k, k): _flat(v) for k, v in attrs.items() if v is not None and k != "type"
+        }
+        flat.add_edge(source, target, key=key, **props, label=key, relation=key)
     return flat
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kg.store.base import GraphStore
 
 SCALAR_TYPES = ("string", "integer", "float", "boolean", "date")
-ENTITY_TYPES = ("paper", "method", "dataset", "task", "family", "model", "metric")
+ENTITY_TYPES = ("paper", "method", "dataset", "task", "family", "model", "metric", "entity")
 NUMERIC_TYPES = ("integer", "float", "boolean")
 _PARAM_LINE = re.compile(
     r"^\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>choice\([^)]*\)|[a-z]+)"

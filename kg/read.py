@@ -34,23 +34,51 @@ def resolve_paper(store: GraphStore, ref: str) -> Node:
 
 
 def list_papers(
-    store: GraphStore, *, has_code: bool = False, limit: int | None = None
+    store: GraphStore,
+    *,
+    has_code: bool = False,
+    limit: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Papers, newest first: id, date, title, upvotes and their code/model/data links."""
+    """Papers, newest first by date (published, else listed; undated last): id, date, title,
+    upvotes and their code/model/data links.
+
+    ``since``/``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) keep papers dated within them,
+    compared at the precision given; ``search`` keeps papers whose title or abstract holds
+    every one of its words (case-insensitive).
+    """
+    from kg.ids import fold
+
     rows: list[dict[str, Any]] = []
     links_of: dict[str, list[str]] = {}
     for edge in store.iter_edges(RelType.HAS_CODE):  # ordered by (source, target)
         links_of.setdefault(edge.source, []).append(edge.props.get("surface") or edge.target)
-    papers = list(store.iter_nodes(Label.PAPER))  # ordered by id; the sort below is stable
-    papers.sort(key=lambda node: node.props.get("published") or "", reverse=True)
-    for node in papers:
+    words = fold(search or "").split()
+    papers = []
+    for node in store.iter_nodes(Label.PAPER):  # ordered by id; the sort below is stable
+        date = node.props.get("published") or node.props.get("listed") or ""
+        if (since and (not date or date[: len(since)] < since)) or (
+            until and (not date or date[: len(until)] > until)
+        ):
+            continue
+        if words:
+            text = fold(f"{node.props.get('title') or ''} {node.props.get('abstract') or ''}")
+            if not all(word in text for word in words):
+                continue
+        papers.append((date, node))
+    papers.sort(key=lambda pair: pair[0], reverse=True)
+    for date, node in papers:
         links = links_of.get(node.id, [])
         if has_code and not links:
             continue
         rows.append(
             {
                 "id": node.id,
+                "date": date or None,
                 "published": node.props.get("published"),
+                "listed": node.props.get("listed"),
                 "title": node.props.get("title"),
                 "upvotes": node.props.get("upvotes"),
                 "links": links,

@@ -8,9 +8,6 @@ is the same on every store and no Cypher is built from the name. An unknown name
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-
 from kg.errors import NotFoundError
 from kg.ids import entity_id, fold
 from kg.model import Label
@@ -34,21 +31,28 @@ length) and are cut to this length in messages."""
 
 def resolve_paper_id(store: GraphStore, ref: str) -> str:
     """The id of the paper ``ref`` names: its id, arXiv id (any version, or URL) or exact title."""
+    from kg.find import closest, display_name
+
     try:
         return resolve_paper(store, ref).id
     except NotFoundError:
-        titles = {node.id: str(node.props.get("title") or "") for node in store.iter_nodes(Label.PAPER)}
-        close = _close(ref, titles.items())
-        hint = f"; close: {'; '.join(f'{titles[i]} ({i})' for i in close)}" if close else ""
+        close = closest(store, ref, [Label.PAPER], SUGGESTIONS)
+        hint = (
+            f"; close: {'; '.join(f'{display_name(h.node)} ({h.node.id})' for h in close)}" if close else ""
+        )
         raise NotFoundError(f"no paper with id, arXiv id or title {_shown(ref.strip())}{hint}") from None
 
 
 def resolve_entity(store: GraphStore, kind: str, name: str) -> str:
-    """The id of the ``kind`` entity (``method``, ``dataset``, …) called ``name``.
+    """The id of the ``kind`` entity (``method``, ``dataset``, …; ``entity``: of any type) called ``name``.
 
     Tried in order: the id itself, the id the canonical name would have, a case-insensitive
     match of the canonical name, then of an alias (the smallest id wins a tie).
     """
+    if kind == "entity":
+        from kg.resolve_node import resolve_entity_node
+
+        return resolve_entity_node(store, name).id
     label = ENTITY_LABELS[kind]
     wanted = name.strip()
     direct = [wanted] if wanted.startswith(f"{label.id_prefix}:") else []
@@ -70,27 +74,33 @@ def resolve_entity(store: GraphStore, kind: str, name: str) -> str:
         names += [(node.id, canonical), *((node.id, alias) for alias in aliases)]
     if by_alias is not None:
         return by_alias
-    shown = {node_id: text for node_id, text in reversed(names)}  # the canonical name wins
-    close = _close(wanted, names)
-    hint = f"; close: {', '.join(shown[i] for i in close)}" if close else ""
-    raise NotFoundError(f"no {kind} named {_shown(wanted)}{hint}")
+    raise NotFoundError(f"no {kind} named {_shown(wanted)}{elsewhere_hint(store, wanted, label)}")
 
 
-def _close(ref: str, candidates: Iterable[tuple[str, str]]) -> list[str]:
-    """Up to :data:`SUGGESTIONS` ids whose text contains ``ref`` or is close to it (none for a
-    ``ref`` longer than :data:`FUZZY_MAX`)."""
-    if len(ref) > FUZZY_MAX:
-        return []
-    key = fold(ref)
-    pairs = [(node_id, fold(text)) for node_id, text in candidates if text]
-    chosen: list[str] = []
-    if key:
-        chosen += [node_id for node_id, text in pairs if key in text]
-    by_text: dict[str, str] = {}
-    for node_id, text in pairs:
-        by_text.setdefault(text, node_id)
-    chosen += [by_text[t] for t in difflib.get_close_matches(key, list(by_text), n=SUGGESTIONS, cutoff=0.6)]
-    return list(dict.fromkeys(chosen))[:SUGGESTIONS]
+def elsewhere_hint(store: GraphStore, name: str, label: Label) -> str:
+    """What to tell a user whose ``name`` is no ``label`` node: the type it is (``; MMLU is a
+    dataset (dataset:mmlu)``), else the closest names of that label (``; close: a, b``)."""
+    from kg.find import closest, display_name
+    from kg.resolve_node import ENTITY_LABELS as ALL_LABELS
+    from kg.resolve_node import kind_name, resolve_entity_node
+
+    if len(name) <= FUZZY_MAX:
+        others = [other for other in ALL_LABELS if other is not label]
+        try:
+            node = resolve_entity_node(store, name, others, suggest=False)
+        except NotFoundError:
+            pass
+        else:
+            return f"; {display_name(node)} is a {kind_name(node.label)} ({node.id})"
+    close = closest(store, name, [label], SUGGESTIONS)
+    if close:
+        return f"; close: {', '.join(display_name(h.node) for h in close)}"
+    close = closest(store, name, ALL_LABELS, SUGGESTIONS)
+    return (
+        f"; close: {', '.join(f'{display_name(h.node)} ({kind_name(h.node.label)})' for h in close)}"
+        if close
+        else ""
+    )
 
 
 def _shown(name: str) -> str:

@@ -14,7 +14,6 @@ An unknown name is a :class:`~kg.errors.NotFoundError` that suggests close names
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 from kg.errors import NotFoundError
@@ -55,7 +54,9 @@ def resolve_paper_node(store: GraphStore, ref: str) -> Node:
     return store.get_nodes(Label.PAPER, [paper_id])[paper_id]
 
 
-def resolve_entity_node(store: GraphStore, name: str, labels: Sequence[Label] = ENTITY_LABELS) -> Node:
+def resolve_entity_node(
+    store: GraphStore, name: str, labels: Sequence[Label] = ENTITY_LABELS, *, suggest: bool = True
+) -> Node:
     """The entity called ``name`` among ``labels``.
 
     Tried in order: the id itself, the id the name would have (a repo's: from its URL), then a
@@ -73,7 +74,6 @@ def resolve_entity_node(store: GraphStore, name: str, labels: Sequence[Label] = 
                 return found[candidate]
     key = fold(wanted)
     by_alias: Node | None = None
-    names: list[tuple[Node, str]] = []
     for label in labels:
         for node in store.iter_nodes(label):  # ordered by id
             canonical = str(node.props.get("name") or "")
@@ -84,11 +84,10 @@ def resolve_entity_node(store: GraphStore, name: str, labels: Sequence[Label] = 
                 others.append(str(node.props["url"]))
             if by_alias is None and any(fold(other) == key for other in others):
                 by_alias = node
-            names += [(node, canonical), *((node, other) for other in others)]
     if by_alias is not None:
         return by_alias
     kinds = _kinds(labels)
-    close = _close(wanted, names)
+    close = _close(store, wanted, labels) if suggest else []
     hint = f"; close: {', '.join(close)}" if close else ""
     raise NotFoundError(f"no {kinds} named {wanted!r}{hint}")
 
@@ -126,14 +125,11 @@ def _kinds(labels: Sequence[Label]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
-def _close(ref: str, names: Sequence[tuple[Node, str]]) -> list[str]:
-    """Up to :data:`SUGGESTIONS` names (with their kind) containing ``ref`` or close to it."""
-    key = fold(ref)
-    by_text: dict[str, Node] = {}
-    for node, text in names:
-        if text:
-            by_text.setdefault(fold(text), node)
-    chosen = [node for text, node in by_text.items() if key and key in text]
-    chosen += [by_text[t] for t in difflib.get_close_matches(key, list(by_text), n=SUGGESTIONS, cutoff=0.6)]
-    unique = list({node.id: node for node in chosen}.values())[:SUGGESTIONS]
-    return [f"{node.props.get('name') or node.id} ({kind_name(node.label)})" for node in unique]
+def _close(store: GraphStore, ref: str, labels: Sequence[Label]) -> list[str]:
+    """Up to :data:`SUGGESTIONS` names (with their kind) closest to ``ref`` (:func:`kg.find.closest`)."""
+    from kg.find import closest, display_name
+
+    return [
+        f"{display_name(h.node)} ({kind_name(h.node.label)})"
+        for h in closest(store, ref, labels, SUGGESTIONS)
+    ]

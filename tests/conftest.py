@@ -38,10 +38,11 @@ def graph_path(tmp_path: Path) -> Path:
 def ingested(tmp_path_factory: pytest.TempPathFactory, sample: list[Path]) -> Path:
     """A graph file built once from the sample corpus (tests must not modify it)."""
     from kg.build import ingest
+    from kg.sample import SAMPLE_LISTING_YEAR
     from kg.store import open_store
 
     path = tmp_path_factory.mktemp("ingested") / "graph.json"
-    ingest(open_store(path), sample)
+    ingest(open_store(path), sample, listing_year=SAMPLE_LISTING_YEAR)
     return path
 
 

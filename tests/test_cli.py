@@ -35,7 +35,7 @@ def test_help_is_fast_and_imports_nothing_heavy() -> None:
 
 
 def test_ingest_twice_changes_nothing(sample: list[Path], graph_path: Path) -> None:
-    code, out, _ = kg("ingest", *sample, "--graph", graph_path, "--format", "json")
+    code, out, _ = kg("ingest", *sample, "--listing-year", "2026", "--graph", graph_path, "--format", "json")
     assert code == 0
     report = json.loads(out)
     assert (report["records"], report["papers"], report["new_papers"], report["merged_papers"]) == (
@@ -47,7 +47,7 @@ def test_ingest_twice_changes_nothing(sample: list[Path], graph_path: Path) -> N
     assert report["total"]["nodes"]["Paper"] == 250
     assert 60 <= report["total"]["nodes"]["Repo"] <= 70
     first = graph_path.read_bytes()
-    code, out, _ = kg("ingest", *sample, "--graph", graph_path, "--format", "json")
+    code, out, _ = kg("ingest", *sample, "--listing-year", "2026", "--graph", graph_path, "--format", "json")
     again = json.loads(out)
     assert (again["new_papers"], again["merged_papers"]) == (0, 278)
     assert again["new"] == {
@@ -60,11 +60,11 @@ def test_ingest_twice_changes_nothing(sample: list[Path], graph_path: Path) -> N
 def test_a_garbage_file_is_refused_and_the_graph_unchanged(
     sample: list[Path], graph_path: Path, tmp_path: Path
 ) -> None:
-    kg("ingest", sample[0], "--graph", graph_path)
+    kg("ingest", sample[0], "--listing-year", "2026", "--graph", graph_path)
     before = graph_path.read_bytes()
     garbage = tmp_path / "garbage.bin"
     garbage.write_bytes(bytes(range(256)) * 4)
-    code, _, err = kg("ingest", sample[1], garbage, "--graph", graph_path)
+    code, _, err = kg("ingest", sample[1], garbage, "--listing-year", "2026", "--graph", graph_path)
     assert code == 2
     assert err.startswith("kg: error: ") and "garbage.bin" in err and len(err.strip().splitlines()) == 1
     assert graph_path.read_bytes() == before
@@ -95,7 +95,7 @@ def test_papers_in_every_format(ingested: Path, fmt: str) -> None:
         rows = list(csv.DictReader(io.StringIO(out)))
     else:
         lines = out.splitlines()
-        assert lines[0].split()[:3] == ["id", "published", "title"] and len(lines) == 5
+        assert lines[0].split()[:3] == ["id", "date", "title"] and len(lines) == 5
         return
     assert len(rows) == 3 and all(row["links"] for row in rows)
 

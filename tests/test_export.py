@@ -27,8 +27,49 @@ def test_graphml_and_gexf_reload_with_equal_counts(ingested: Path, tmp_path: Pat
         graph = reader(path)
         assert graph.number_of_nodes() == sum(stats.nodes.values())
         assert graph.number_of_edges() == sum(stats.edges.values())
-        labels = Counter(attrs["label"] for _, attrs in graph.nodes(data=True))
-        assert {k: v for k, v in stats.nodes.items() if v} == dict(labels)
+        types = Counter(attrs["type"] for _, attrs in graph.nodes(data=True))
+        assert {k: v for k, v in stats.nodes.items() if v} == dict(types)
+
+
+def _expected(store: NetworkXStore) -> tuple[dict[str, tuple[str, str]], Counter[tuple[str, str, str]]]:
+    """Each node's (display name, type) and the multiset of (source, target, relationship type)."""
+    names = {
+        n: (str(a.get("title") or a.get("name") or n), a["label"]) for n, a in store.graph.nodes(data=True)
+    }
+    edges = Counter((s, t, k) for s, t, k in store.graph.edges(keys=True))
+    return names, edges
+
+
+def test_graphml_and_gexf_read_back_with_names_types_and_relationship_types(
+    ingested: Path, tmp_path: Path
+) -> None:
+    names, edges = _expected(NetworkXStore(ingested))
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        (path,) = _export(ingested, fmt, tmp_path / fmt)
+        graph = reader(path)
+        assert {n: (a["label"], a["type"]) for n, a in graph.nodes(data=True)} == names, fmt
+        read = Counter((s, t, a["relation"]) for s, t, a in graph.edges(data=True))
+        assert read == edges, fmt
+        assert all(a["label"] == a["relation"] for _, _, a in graph.edges(data=True))
+        offsets = [a for _, _, a in graph.edges(data=True) if "char_start" in a]
+        assert offsets and all("start" not in a and "end" not in a for _, _, a in graph.edges(data=True))
+        assert graph.nodes["ad43a79fb4c8fc61"]["label"].startswith("MaskLLM: Learnable")
+    text = (tmp_path / "gexf" / "graph.gexf").read_text(encoding="utf-8")
+    assert 'mode="static"' in text and 'mode="dynamic"' not in text and " start=" not in text
+
+
+def test_igraph_reads_the_graphml_with_names_types_and_relationship_types(
+    ingested: Path, tmp_path: Path
+) -> None:
+    import igraph
+
+    names, edges = _expected(NetworkXStore(ingested))
+    (path,) = _export(ingested, "graphml", tmp_path)
+    graph = igraph.Graph.Read_GraphML(str(path))
+    assert graph.is_directed() and graph.vcount() == len(names)
+    assert {v["id"]: (v["label"], v["type"]) for v in graph.vs} == names
+    ids = graph.vs["id"]
+    assert Counter((ids[e.source], ids[e.target], e["relation"]) for e in graph.es) == edges
 
 
 def test_json_export_is_the_graph_file(ingested: Path, tmp_path: Path) -> None:

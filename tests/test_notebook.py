@@ -34,12 +34,16 @@ def test_the_notebook_runs_the_queries_and_shows_a_view(tmp_path: Path) -> None:
             data = output.get("data", {})
             texts.append(data.get("text/plain", ""))
             html.append(data.get("text/html", ""))
-    text = "\n".join(texts)
+    assert "warn" not in "\n".join(texts).lower()
+    text = "\n".join(texts) + "\n".join(h for h in html if "<iframe" not in h)
     assert "'Paper': 250" in text  # the sample corpus's papers
+    assert "method:knowledge-distillation" in text and "dataset:mmlu" in text  # find and entity_report
     assert "Compact Language Models via Pruning" in text  # shared-methods
     assert "warn" not in text.lower()
     assert "knowledge distillation" in text and "Advantage-Guided Distillation" in text  # papers-using-method
     (frame,) = [h for h in html if "<iframe" in h]
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert "kg.cli" not in code  # the public API only
     assert re.search(r'<iframe srcdoc="&lt;!DOCTYPE html&gt;.*vis\.Network', frame, re.DOTALL)
     assert re.search(r"\d+ nodes, \d+ edges", text)
     assert list(tmp_path.iterdir()) == []  # nothing written next to the notebook

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from query_helpers import ADOPTERS, MASKLLM, MASKLLM_TITLE, MINIPLM, MINIPLM_TITLE, load_sample
+from query_helpers import ADOPTERS, KD_PAPERS, MASKLLM, MASKLLM_TITLE, MINIPLM, MINIPLM_TITLE, load_sample
 from store_helpers import Neo4jTarget
 from typer.testing import CliRunner
 
@@ -235,7 +235,7 @@ def test_a_paper_view_is_its_neighbourhood(sample_store: NetworkXStore) -> None:
 
 
 def test_an_entity_view_is_centred_on_the_entity(sample_store: NetworkXStore) -> None:
-    view = select_view(sample_store, entity="KD", hops=1)
+    view = select_view(sample_store, entity="KD", hops=1, papers=True)
     assert view.centres == ["method:knowledge-distillation"]
     assert view.heading == "Method: knowledge distillation"
     assert MINIPLM in {n.id for n in view.nodes}
@@ -245,9 +245,9 @@ def test_an_entity_view_is_centred_on_the_entity(sample_store: NetworkXStore) ->
 def test_a_view_larger_than_the_limit_keeps_the_most_connected_nodes_and_says_what_it_left_out(
     sample_store: NetworkXStore,
 ) -> None:
-    full = select_view(sample_store, entity="knowledge distillation", hops=2)
+    full = select_view(sample_store, entity="knowledge distillation", hops=2, papers=True)
     assert full.total_nodes > 40
-    view = select_view(sample_store, entity="knowledge distillation", hops=2, max_nodes=20)
+    view = select_view(sample_store, entity="knowledge distillation", hops=2, max_nodes=20, papers=True)
     assert len(view.nodes) == 20 and view.pruned and view.total_nodes == full.total_nodes
     assert view.centres == ["method:knowledge-distillation"]
     assert connected_from(view) == {n.id for n in view.nodes}  # grown outwards: no islands
@@ -292,7 +292,7 @@ def test_the_limits_are_300_nodes_by_default_and_2000_without_force(sample_store
 
 
 def test_a_default_view_of_a_big_neighbourhood_stops_at_300_nodes(sample_store: NetworkXStore) -> None:
-    view = select_view(sample_store, entity="knowledge distillation", hops=4)
+    view = select_view(sample_store, entity="knowledge distillation", hops=4, papers=True)
     assert view.total_nodes > DEFAULT_MAX_NODES
     assert len(view.nodes) == DEFAULT_MAX_NODES and view.note
 
@@ -457,7 +457,7 @@ def test_the_page_has_a_legend_search_filters_and_tooltips(sample_store: Network
 
 
 def test_a_pruned_page_says_what_it_left_out(sample_store: NetworkXStore) -> None:
-    view = select_view(sample_store, entity="knowledge distillation", max_nodes=12)
+    view = select_view(sample_store, entity="knowledge distillation", max_nodes=12, papers=True)
     page = render_html(view)
     assert view.note and '<p id="kg-note" role="status">Showing 12 of ' in page
     assert "12 nodes" in page
@@ -472,13 +472,56 @@ def test_kg_view_writes_the_page(ingested: Path, tmp_path: Path) -> None:
     out = tmp_path / "views" / "miniplm.html"
     code, stdout, stderr = kg("view", "--paper", MINIPLM_TITLE, "-o", out, "--graph", ingested)
     assert code == 0, stderr
-    assert stdout.startswith(f"{out}: ") and "nodes" in stdout and stderr == ""
+    assert stdout.startswith(f"{out}: ") and "nodes" in stdout
+    assert stderr.startswith("kg: note: Collapsed 1 hub entity") and "language modeling (" in stderr
+    assert stderr.count("\n") == 1
     assert MINIPLM_TITLE in out.read_text(encoding="utf-8")
+
+
+# -- views that show the point: hubs collapsed, entity overviews ------------------------------------
+
+
+def test_a_paper_view_collapses_hubs_and_keeps_the_papers_sharing_methods(
+    sample_store: NetworkXStore,
+) -> None:
+    view = select_view(sample_store, paper=MINIPLM)
+    full = select_view(sample_store, paper=MINIPLM, hub_papers=None)
+    assert "task:language-modeling" in view.hubs and view.hubs["task:language-modeling"] > 10
+    assert view.hub_note and "language modeling" in view.hub_note
+    shown = {n.id for n in view.nodes}
+    assert set(KD_PAPERS) <= shown  # every paper sharing knowledge distillation is there
+    papers = {n.id for n in view.nodes if n.label is Label.PAPER} - {MINIPLM}
+    methods = {e.target for e in sample_store.edges_of(MINIPLM) if e.type in (RelType.PROPOSES, RelType.USES)}
+    sharing = {e.source for m in methods for e in sample_store.edges_of(m)}
+    hub_only = {n.id for n in full.nodes if n.label is Label.PAPER} - sharing
+    assert hub_only and not (papers & hub_only - {e.source for e in view.edges})
+    assert len(view.nodes) < len(full.nodes) and "task:language-modeling" in shown
+    assert connected_from(view) == shown
+
+
+def test_an_entity_view_is_an_overview_of_the_entities_it_shares_papers_with(
+    sample_store: NetworkXStore,
+) -> None:
+    view = select_view(sample_store, entity="knowledge distillation")
+    assert view.centres == ["method:knowledge-distillation"] and view.edges == []
+    assert view.heading == "Method: knowledge distillation (9 papers)"
+    assert {n.label for n in view.nodes} - {Label.METHOD} and not any(
+        n.label is Label.PAPER for n in view.nodes
+    )
+    by_target = {link.target: link.papers for link in view.links}
+    assert len(by_target) == len(view.nodes) - 1 and all(by_target.values())
+    assert any(MINIPLM_TITLE in title for titles in by_target.values() for title in titles)
+    page = render_html(view)
+    assert "SHARED_PAPERS" in page and "shared paper" in page
+    star = select_view(sample_store, entity="knowledge distillation", hops=1, papers=True)
+    assert MINIPLM in {n.id for n in star.nodes}
 
 
 def test_kg_view_says_on_stderr_what_it_left_out(ingested: Path, tmp_path: Path) -> None:
     out = tmp_path / "kd.html"
-    code, stdout, stderr = kg("view", "--entity", "KD", "--max-nodes", "10", "-o", out, "--graph", ingested)
+    code, stdout, stderr = kg(
+        "view", "--entity", "KD", "--max-nodes", "10", "--papers", "-o", out, "--graph", ingested
+    )
     assert code == 0
     assert stderr.startswith("kg: note: Showing 10 of ") and stderr.count("\n") == 1
     assert "10 nodes" in stdout

@@ -68,7 +68,7 @@ def test_a_paper_view_draws_offline_with_no_error_and_no_request(
         },
     )
     assert_clean(report, page)
-    assert report.node_count == len(view.nodes) > 20
+    assert report.node_count == len(view.nodes) > 10  # hubs collapsed: the papers sharing methods
     assert report.drawn_pixels > 2000  # the canvas is not blank
     assert report.title.startswith(f"Paper: {MINIPLM_TITLE}")
     assert report.values["physics"] is False  # the layout settled and the physics stopped
@@ -103,7 +103,9 @@ def test_a_hostile_title_shows_as_text_and_runs_nothing(browser: HeadlessChromiu
 
 
 def test_a_300_node_view_settles_and_stops(browser: HeadlessChromium, ingested: Path, tmp_path: Path) -> None:
-    view = select_view(NetworkXStore(ingested, create=False), entity="knowledge distillation", hops=4)
+    view = select_view(
+        NetworkXStore(ingested, create=False), entity="knowledge distillation", hops=4, papers=True
+    )
     assert len(view.nodes) == 300 and view.note
     page = Path(write_html(view, str(tmp_path / "big.html")))
     still = """(function () {
@@ -125,3 +127,117 @@ def test_a_300_node_view_settles_and_stops(browser: HeadlessChromium, ingested: 
     assert report.values["physics"] is False
     assert report.values["note"] == view.note
     assert report.values["still"] is True  # no node moves any more
+
+
+# -- readable labels: no two label boxes overlap, measured in the page -----------------------------
+
+OVERLAPPING = """(function () {
+  var boxes = window.kgView.labelBoxes(), pairs = 0;
+  for (var i = 0; i < boxes.length; i++) {
+    for (var j = i + 1; j < boxes.length; j++) {
+      var a = boxes[i], b = boxes[j];
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) { pairs++; }
+    }
+  }
+  return {shown: boxes.length, overlapping: pairs, ids: boxes.map(function (box) { return box.id; })};
+})()"""
+ZOOM_IN = """(function () {
+  var network = window.kgView.network;
+  network.moveTo({scale: network.getScale() * 3, animation: false});
+  window.kgView.declutter();
+  return true;
+})()"""
+DPO = "method:direct-preference-optimization"
+
+
+def big_graph(path: Path, papers: int = 2000, dpo_papers: int = 174) -> NetworkXStore:
+    """A 2,000-paper graph with the sample's real titles and entity names (written through the
+    store's one write path): ``dpo_papers`` papers use direct preference optimization, every paper
+    uses, evaluates on and addresses a few of the sample's methods, datasets and tasks."""
+    import random
+
+    from kg.model import Label, RelType
+    from kg.sample import sample_paths
+    from kg.store.nx_store import NetworkXStore as Store
+
+    sample = Store(None)
+    from kg.build import ingest
+
+    ingest(sample, sample_paths()[:2], listing_year=2026)
+    titles = sorted(str(n.props["title"]) for n in sample.iter_nodes(Label.PAPER))
+    pools = {
+        label: sorted((n.id, str(n.props["name"])) for n in sample.iter_nodes(label) if n.id != DPO)
+        for label in (Label.METHOD, Label.DATASET, Label.TASK)
+    }
+    rng = random.Random(14)
+    store = Store(path)
+    store.upsert_nodes(
+        Label.METHOD, [{"id": DPO, "name": "direct preference optimization", "aliases": ["DPO"]}]
+    )
+    for label, pool in pools.items():
+        store.upsert_nodes(label, [{"id": i, "name": name, "aliases": []} for i, name in pool])
+    rows, uses, evaluates, addresses = [], [], [], []
+    for number in range(papers):
+        paper_id = f"2503.{number:05d}"
+        title = f"{rng.choice(titles)} ({number})"
+        rows.append(
+            {
+                "id": paper_id,
+                "arxiv_id": paper_id,
+                "title": title,
+                "published": f"2025-{1 + number % 12:02d}-01",
+            }
+        )
+        chosen = rng.sample(pools[Label.METHOD], 3)
+        uses += [(paper_id, m, {"role": "used", "evidence": f"We use {name}."}) for m, name in chosen]
+        if number < dpo_papers:
+            uses.append((paper_id, DPO, {"role": "used", "evidence": "We align it with DPO."}))
+        evaluates += [(paper_id, d, {"role": "used"}) for d, _ in rng.sample(pools[Label.DATASET], 1)]
+        addresses += [(paper_id, t, {}) for t, _ in rng.sample(pools[Label.TASK], 2)]
+    store.upsert_nodes(Label.PAPER, rows)
+    store.upsert_edges(RelType.USES, uses)
+    store.upsert_edges(RelType.EVALUATES_ON, evaluates)
+    store.upsert_edges(RelType.ADDRESSES, addresses)
+    store.commit()
+    return store
+
+
+def test_the_demo_view_shows_the_shared_methods_with_readable_labels(
+    browser: HeadlessChromium, ingested: Path, tmp_path: Path
+) -> None:
+    from query_helpers import KD_PAPERS
+
+    view = select_view(NetworkXStore(ingested, create=False), paper=MINIPLM)  # what kg demo draws
+    assert set(KD_PAPERS) <= {n.id for n in view.nodes} and "task:language-modeling" in view.hubs
+    page = Path(write_html(view, str(tmp_path / "demo.html")))
+    report = browser.open(page, expressions={"labels": OVERLAPPING, "zoom": ZOOM_IN, "zoomed": OVERLAPPING})
+    assert_clean(report, page)
+    labels = report.values["labels"]
+    assert labels["overlapping"] == 0 and MINIPLM in labels["ids"]
+    assert labels["shown"] >= len(view.nodes) // 2  # most labels fit at the default zoom
+    assert report.values["zoomed"]["overlapping"] == 0
+    assert report.values["zoomed"]["shown"] >= labels["shown"]
+
+
+def test_an_entity_view_on_2000_papers_is_an_overview_with_readable_labels(
+    browser: HeadlessChromium, tmp_path: Path
+) -> None:
+    store = big_graph(tmp_path / "big.json")
+    overview = select_view(store, entity="DPO")
+    assert overview.heading == "Method: direct preference optimization (174 papers)"
+    assert len(overview.nodes) <= 61 and not any(n.label.value == "Paper" for n in overview.nodes)
+    assert all(len(link.papers) >= 1 for link in overview.links)
+    star = select_view(store, entity="DPO", hops=1, papers=True)
+    assert len(star.nodes) == 175  # the paper-level star, on request
+    for name, view in (("overview", overview), ("star", star)):
+        page = Path(write_html(view, str(tmp_path / f"{name}.html")))
+        report = browser.open(
+            page, expressions={"labels": OVERLAPPING, "zoom": ZOOM_IN, "zoomed": OVERLAPPING}
+        )
+        assert_clean(report, page)
+        labels, zoomed = report.values["labels"], report.values["zoomed"]
+        assert labels["overlapping"] == 0 and zoomed["overlapping"] == 0, name
+        assert DPO in labels["ids"], name  # the centre is always labelled
+        assert labels["shown"] >= (20 if name == "overview" else 5), name
+        if name == "star":  # 175 nodes: labels appear on zoom
+            assert labels["shown"] < len(view.nodes) and zoomed["shown"] > labels["shown"]

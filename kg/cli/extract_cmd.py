@@ -15,17 +15,24 @@ WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extract
 
 
 def _papers(paths: list[Path]) -> list[object]:
+    import warnings
+
     from kg.build import merge_duplicates
     from kg.ingest import read_papers
+    from kg.ingest.hf_daily_text import ListingYearWarning
 
-    return list(merge_duplicates(p for path in paths for p in read_papers(path)))
+    with warnings.catch_warnings():  # extraction reads no date: a guessed listing year does not matter
+        warnings.simplefilter("ignore", ListingYearWarning)
+        return list(merge_duplicates(p for path in paths for p in read_papers(path)))
 
 
 def extract_command(paths: PathsArg, output: FormatOpt = OutputFormat.JSONL, workers: WorkersOpt = 1) -> None:
     """Print the entities found in each paper, with aliases, roles and evidence."""
+    from kg.cli.progress import tracked
     from kg.extraction import extract_entities
 
-    records = extract_entities(_papers(paths), workers=workers)  # type: ignore[arg-type]
+    papers = _papers(paths)
+    records = tracked(extract_entities(papers, workers=workers), len(papers), "extracting")  # type: ignore[arg-type]
     if output is OutputFormat.JSONL:
         emit_stream(records)
         return
@@ -55,10 +62,12 @@ def eval_command(
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Score extraction against a gold file: P/R/F1 per type, micro over six types, families apart."""
+    from kg.cli.progress import tracked
     from kg.evaluate import evaluate, load_gold
     from kg.extraction import extract_entities
 
-    report = evaluate(load_gold(gold), extract_entities(_papers(paths)))  # type: ignore[arg-type]
+    papers = _papers(paths)
+    report = evaluate(load_gold(gold), tracked(extract_entities(papers), len(papers), "extracting"))  # type: ignore[arg-type]
     if report.missing:
         typer.echo(f"kg: {len(report.missing)} gold papers not found in the input", err=True)
     roles = {

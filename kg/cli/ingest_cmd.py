@@ -23,6 +23,17 @@ def ingest_command(
     skip_bad: Annotated[
         bool, typer.Option("--skip-bad", help="Skip bad records and report how many.")
     ] = False,
+    listing_year: Annotated[
+        int | None,
+        typer.Option(
+            "--listing-year",
+            min=1900,
+            max=9999,
+            metavar="YEAR",
+            help="The year of Hugging Face pages whose listing date has none (default: from their dates).",
+            show_default=False,
+        ),
+    ] = None,
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Ingest paper listings (HF Daily Papers pages, JSON/JSONL, arXiv, CSV) into the graph."""
@@ -30,7 +41,14 @@ def ingest_command(
     from kg.cli.progress import Progress
 
     with opened_store(store, graph, create=True) as opened:
-        report = ingest(opened, paths, format=format, skip_bad=skip_bad, on_progress=Progress("extracting"))
+        report = ingest(
+            opened,
+            paths,
+            format=format,
+            skip_bad=skip_bad,
+            on_progress=Progress("extracting"),
+            listing_year=listing_year,
+        )
     for error in report.skipped[:_SHOW_SKIPPED]:
         typer.echo(f"kg: skipped: {error}", err=True)
     if len(report.skipped) > _SHOW_SKIPPED:

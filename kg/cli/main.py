@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
+from kg.cli.help import CONTEXT_SETTINGS, SummaryGroup
 from kg.errors import KGError
 
 
-class _Group(TyperGroup):
-    """Turns a :class:`KGError` from any command into ``kg: error: …`` and its exit code."""
+class _Group(SummaryGroup):
+    """Turns a :class:`KGError` from any command into ``kg: error: …`` and its exit code, and a
+    warning paper-kg issues into one ``kg: warning: …`` line once the command succeeded."""
 
     def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except KGError as exc:
-            typer.echo(f"kg: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+        import warnings
+
+        shown = warnings.showwarning
+        ours: list[str] = []
+
+        def show(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+            if category.__module__.split(".")[0] == "kg":
+                ours.append(str(message))
+            else:
+                shown(message, category, *args, **kwargs)
+
+        with warnings.catch_warnings():
+            warnings.showwarning = show
+            try:
+                result = super().invoke(ctx)
+            except KGError as exc:  # the error is the one line: a warning about the same run is moot
+                typer.echo(f"kg: error: {exc}", err=True)
+                raise typer.Exit(exc.exit_code) from None
+        for message in dict.fromkeys(ours):
+            typer.echo(f"kg: warning: {message}", err=True)
+        return result
 
 
 app = typer.Typer(
@@ -29,15 +46,39 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=CONTEXT_SETTINGS,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"paper-kg {version('paper-kg')}")
+        except PackageNotFoundError:
+            typer.echo("paper-kg (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """paper-kg: turn research paper listings into a knowledge graph of methods, datasets and models."""
 
 
 def _register() -> None:
     from kg.cli import (
         demo_cmd,
+        entity_cmd,
         export_cmd,
         extract_cmd,
         fetch_cmd,
+        find_cmd,
         ingest_cmd,
         query_cmds,
         read_cmds,
@@ -45,7 +86,18 @@ def _register() -> None:
         view_cmd,
     )
 
-    for module in (ingest_cmd, extract_cmd, read_cmds, query_cmds, export_cmd, sync_cmd, demo_cmd, view_cmd):
+    for module in (
+        ingest_cmd,
+        extract_cmd,
+        read_cmds,
+        find_cmd,
+        query_cmds,
+        export_cmd,
+        sync_cmd,
+        demo_cmd,
+        entity_cmd,
+        view_cmd,
+    ):
         module.register(app)
     fetch_cmd.register(app)
 

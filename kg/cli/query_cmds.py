@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from kg.cli.help import CONTEXT_SETTINGS, SummaryGroup
 from kg.cli.options import FormatOpt, GraphOpt, StoreOpt, opened_store
 from kg.cli.output import OutputFormat, emit
 from kg.store.limits import DEFAULT_TIMEOUT
@@ -42,9 +43,11 @@ class Dialect(StrEnum):
 
 
 query_app = typer.Typer(
+    cls=SummaryGroup,
     help="Named Cypher queries (queries/*.cypher): list them, show one, run one on a store.",
     no_args_is_help=True,
     rich_markup_mode=None,
+    context_settings=CONTEXT_SETTINGS,
 )
 
 

@@ -29,15 +29,50 @@ def papers_command(
     has_code: Annotated[
         bool, typer.Option("--has-code", help="Only papers with code/model/data links.")
     ] = False,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N papers.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Only papers dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            metavar="DATE",
+            help="Only papers dated on or before DATE (at the precision given).",
+            show_default=False,
+        ),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-s",
+            metavar="WORDS",
+            help="Only papers whose title or abstract has every word.",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, metavar="N", help="At most N papers.")
+    ] = None,
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """List papers, newest first."""
+    """List papers, newest first (by published date, else listing date)."""
+    from kg.query_params import Param, coerce
     from kg.read import list_papers
 
+    since, until = (
+        coerce(Param(name, "date", None, False, ""), value) if value else None
+        for name, value in (("--since", since), ("--until", until))
+    )
     with opened_store(store, graph, create=False) as opened:
-        rows = list_papers(opened, has_code=has_code, limit=limit)
-    emit(rows, output, ["id", "published", "title", "upvotes", "links"])
+        rows = list_papers(opened, has_code=has_code, limit=limit, since=since, until=until, search=search)
+    emit(rows, output, ["id", "date", "title", "upvotes", "links"])
 
 
 def show_command(
@@ -50,9 +85,10 @@ def show_command(
 ) -> None:
     """Everything known about one paper, with the evidence for every edge."""
     from kg.read import paper_details
+    from kg.resolve_names import resolve_paper_id
 
     with opened_store(store, graph, create=False) as opened:
-        details = paper_details(opened, paper)
+        details = paper_details(opened, resolve_paper_id(opened, paper))
     if output is OutputFormat.TABLE:
         fields = details["paper"]
         width = max(len(k) for k in PAPER_FIELDS)

@@ -26,7 +26,7 @@ def sync_command(
     from kg.store.copy import copy_graph
 
     with opened_store(source, None, create=False) as src, opened_store(target, None, create=True) as dst:
-        copied = copy_graph(src, dst, clear=clear, on_progress=Progress("copying"))
+        copied = copy_graph(src, dst, clear=clear, on_progress=Progress("copying", "rows"))
         after = dst.stats()
     rows = [
         {"kind": "node", "type": k, "copied": v, "total": after.nodes[k]} for k, v in copied.nodes.items()

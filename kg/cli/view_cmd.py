@@ -56,13 +56,24 @@ def view_command(
         ),
     ] = DEFAULT_MAX_NODES,
     force: Annotated[bool, typer.Option("--force", help=f"Allow --max-nodes above {FORCE_ABOVE:,}.")] = False,
+    papers: Annotated[
+        bool,
+        typer.Option(
+            "--papers",
+            help="With --entity: draw its papers (a star), not the entities it shares papers with.",
+        ),
+    ] = False,
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = DEFAULT_OUTPUT,
     open_page: Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")] = False,
     store: StoreOpt = None,
     graph: GraphOpt = None,
 ) -> None:
     """Write one self-contained HTML page (no network needed) showing the graph around a paper
-    (--paper), an entity (--entity) or a named query's result (--query NAME -p key=value)."""
+    (--paper), an entity (--entity) or a named query's result (--query NAME -p key=value).
+
+    An entity's page shows the entities it shares papers with, the papers behind each link in its
+    tooltip (--papers: the papers themselves); a paper's page collapses hub entities.
+    """
     from kg.query_params import parse_assignments
     from kg.view import check_limits, select_view, write_html
 
@@ -80,11 +91,13 @@ def view_command(
             hops=hops,
             max_nodes=max_nodes,
             force=force,
+            papers=papers,
         )
     written = Path(write_html(view, str(output)))
-    if view.note:
-        typer.echo(f"kg: note: {view.note}", err=True)
-    typer.echo(f"{written}: {len(view.nodes):,} nodes, {len(view.edges):,} edges")
+    for note in (view.note, view.hub_note):
+        if note:
+            typer.echo(f"kg: note: {note}", err=True)
+    typer.echo(f"{written}: {len(view.nodes):,} nodes, {len(view.edges) + len(view.links):,} edges")
     if open_page:
         import webbrowser
 

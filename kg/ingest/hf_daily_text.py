@@ -3,6 +3,12 @@
 A page is header lines, a listing date line (``Apr 13``), then per paper a title line, an
 abstract line and optionally ``• N authors``, ``·`` and a publication date that may end in
 an upvote count (``Dec 16, 2024 2``). A date without a year is in the listing's year.
+
+The listing's year is never taken from the day the page is read: it is the one given
+(``--listing-year``), else the listing line's own, else the year after the newest explicit year
+on the page (Hugging Face omits the year only for the current year). A page with no year at all
+takes the year of the file's modification time, with a :class:`ListingYearWarning` (with no file
+to ask, its dates without a year are left out).
 """
 
 from __future__ import annotations
@@ -38,9 +44,12 @@ class _Date:
     day: int
     year: int | None
 
-    def iso(self, default_year: int) -> str | None:
+    def iso(self, default_year: int | None) -> str | None:
+        year = self.year or default_year
+        if year is None:
+            return None
         try:
-            return dt.date(self.year or default_year, self.month, self.day).isoformat()
+            return dt.date(year, self.month, self.day).isoformat()
         except ValueError:
             return None
 
@@ -62,11 +71,40 @@ def _is_meta(line: str) -> bool:
     return line == SEPARATOR or bool(AUTHORS.match(line) or PAPER_DATE.match(line))
 
 
-def _infer_year(dates: list[_Date]) -> int:
-    """Hugging Face omits the year only for the current year, so it follows every explicit one."""
+class ListingYearWarning(UserWarning):
+    """A page's listing year had to be guessed (from the file's modification time)."""
+
+
+def _infer_year(dates: list[_Date], ctx: ParseContext) -> int | None:
+    """Hugging Face omits the year only for the current year, so it follows every explicit one.
+
+    Without any explicit year: the year the file was last modified (warned), or ``None`` when
+    there is no file to ask (then dates without a year are left out, with a warning).
+    """
+    import warnings
+
     explicit = [d.year for d in dates if d.year is not None]
-    this_year = dt.date.today().year
-    return min(max(explicit) + 1, this_year) if explicit else this_year
+    if explicit:
+        return max(explicit) + 1
+    try:
+        modified = dt.datetime.fromtimestamp(ctx.path.stat().st_mtime, tz=dt.UTC).year
+    except OSError:
+        warnings.warn(
+            ListingYearWarning(
+                f"{ctx.path}: the page gives no year and there is no file to date it by: dates without "
+                "a year are left out (give --listing-year to set it)"
+            ),
+            stacklevel=2,
+        )
+        return None
+    warnings.warn(
+        ListingYearWarning(
+            f"{ctx.path}: the page gives no year; took {modified} from the file's modification time "
+            "(give --listing-year to set it)"
+        ),
+        stacklevel=2,
+    )
+    return modified
 
 
 def parse(ctx: ParseContext) -> Iterator[Paper]:
@@ -88,7 +126,7 @@ def parse_lines(lines: Iterable[str], ctx: ParseContext) -> Iterator[Paper]:
     assert listing_match is not None
     listing = _date(listing_match)
     dates = [listing] + [_date(m) for _, line in content[start + 1 :] if (m := PAPER_DATE.match(line))]
-    year = ctx.listing_year or listing.year or _infer_year(dates)
+    year = ctx.listing_year or listing.year or _infer_year(dates, ctx)
     listed = listing.iso(year)
 
     i = start + 1
@@ -111,9 +149,10 @@ def parse_lines(lines: Iterable[str], ctx: ParseContext) -> Iterator[Paper]:
                 if (authors := AUTHORS.match(meta)) is not None:
                     author_count = fields.integer(authors.group("count"), "the author count")
                 elif (date := PAPER_DATE.match(meta)) is not None:
-                    published = _date(date).iso(year)
+                    when = _date(date)
+                    published = when.iso(year)
                     upvotes = fields.integer(date.group("upvotes"), "the upvote count")
-                    if published is None:
+                    if published is None and (when.year or year) is not None:
                         ctx.bad(meta_line, f"not a calendar date: {fields.short(meta)}")
             except RecordError as exc:
                 problem = problem or (meta_line, str(exc))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import re
 from collections import defaultdict
 from html import escape
@@ -26,8 +27,22 @@ from kg.atomic import atomic_write
 from kg.errors import KGError
 from kg.model import Edge, Label
 from kg.view.select import View
-from kg.view.style import STYLES, display_name, edge_tooltip, node_size, node_tooltip, short_label
+from kg.view.style import (
+    STYLES,
+    display_name,
+    edge_tooltip,
+    node_size,
+    node_tooltip,
+    papers_tooltip,
+    short_label,
+)
 
+LABEL_MAX_PX = 14
+"""A node label is drawn at most this tall on screen, however far the view is zoomed in."""
+LABEL_MIN_PX = 5
+"""A node label smaller than this on screen is not drawn (vis-network's threshold)."""
+EDGE_LABELS_UP_TO = 100
+"""Views with more nodes than this draw no edge labels (the tooltips still name the relation)."""
 STABILIZATION_ITERATIONS = 200
 """Layout iterations before the page stops the physics (vis-network's default is 1,000)."""
 VIS_NETWORK = ("lib", "vis-9.1.2")
@@ -41,7 +56,13 @@ def options(node_count: int) -> dict[str, Any]:
     """The vis-network options: physics that settles in a bounded number of iterations."""
     return {
         "autoResize": True,
-        "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidth": 1},
+        "nodes": {
+            "font": {"size": 12, "face": "sans-serif"},
+            "borderWidth": 1,
+            # Labels grow with the zoom up to LABEL_MAX_PX on screen, so zooming in makes room for
+            # more of them (page.js draws only labels that overlap no other).
+            "scaling": {"label": {"maxVisible": LABEL_MAX_PX, "drawThreshold": LABEL_MIN_PX}},
+        },
         "edges": {
             "smooth": False,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
@@ -102,12 +123,16 @@ def render_html(view: View) -> str:
         "@@TITLE@@": escape(f"{view.heading} — paper-kg"),
         "@@HEADING@@": escape(view.heading),
         "@@SUMMARY@@": escape(
-            f"{len(view.nodes):,} nodes, {len(view.edges):,} edges"
+            f"{len(view.nodes):,} nodes, {len(view.edges) + len(view.links):,} edges"
             + (f" (of {view.total_nodes:,} nodes)" if view.pruned else "")
         ),
-        "@@NOTE@@": f'<p id="kg-note" role="status">{escape(view.note)}</p>' if view.note else "",
+        "@@NOTE@@": "".join(
+            f'<p id="{key}" role="status">{escape(text)}</p>'
+            for key, text in (("kg-note", view.note), ("kg-hubs", view.hub_note))
+            if text
+        ),
         "@@LEGEND@@": _legend(counts),
-        "@@RELATIONS@@": _relations(view.edges),
+        "@@RELATIONS@@": _relations(view.edges, len(view.links)),
         "@@VIS_CSS@@": vis_css,
         "@@PAGE_CSS@@": _resource("page.css"),
         "@@DATA@@": payload,
@@ -143,29 +168,50 @@ def _network(view: View) -> Any:
         edges_of[edge.source].append(edge)
         edges_of[edge.target].append(edge)
     centres = set(view.centres)
+    shared = {link.target: link.papers for link in view.links}
     for node in view.nodes:
         style = STYLES[node.label]
         centre = node.id in centres
+        hub = node.id in view.hubs
+        tooltip = node_tooltip(node, edges_of[node.id], names)
+        if node.id in shared:
+            tooltip += papers_tooltip(shared[node.id])
+        if hub:
+            tooltip += f"<br><i>a hub: linked to {view.hubs[node.id]:,} papers, not drawn</i>"
+        degree = len(shared[node.id]) if node.id in shared else len(edges_of[node.id])
         network.add_node(
             node.id,
             label=short_label(node),
             shape=style.shape,
             color=style.colour,
-            size=node_size(len(edges_of[node.id]), centre=centre),
-            title=node_tooltip(node, edges_of[node.id], names),
+            size=node_size(degree, centre=centre),
+            title=tooltip,
             borderWidth=3 if centre else 1,
             font={"size": 16 if centre else 12},
+            opacity=0.35 if hub else 1.0,
             kind=node.label.value,
             name=names[node.id],
+            centre=centre,
         )
     for number, edge in enumerate(view.edges):
         network.add_edge(
             edge.source,
             edge.target,
             id=f"e{number}",
-            label=edge.type.value,
+            **({"label": edge.type.value} if len(view.nodes) <= EDGE_LABELS_UP_TO else {}),
             title=edge_tooltip(edge),
             kind=edge.type.value,
+        )
+    for number, link in enumerate(view.links):
+        count = len(link.papers)
+        network.add_edge(
+            link.source,
+            link.target,
+            id=f"l{number}",
+            title=f"<b>{count} shared paper{'' if count == 1 else 's'}</b>" + papers_tooltip(link.papers),
+            width=round(1 + 1.5 * math.sqrt(count), 1),
+            arrows={"to": {"enabled": False}},
+            kind="SHARED_PAPERS",
         )
     network.set_options(json.dumps(options(len(view.nodes))))
     return network
@@ -193,9 +239,9 @@ def _legend(counts: dict[Label, int]) -> str:
     return "\n".join(items)
 
 
-def _relations(edges: list[Edge]) -> str:
+def _relations(edges: list[Edge], links: int = 0) -> str:
     """One checkbox a relationship type present in the view (filters edges by type)."""
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {"SHARED_PAPERS": links} if links else {}
     for edge in edges:
         counts[edge.type.value] = counts.get(edge.type.value, 0) + 1
     return "\n".join(

@@ -17,6 +17,14 @@ from kg.errors import KGError, NotFoundError
 from kg.model import Edge, Label, Node
 from kg.resolve_node import kind_name, nodes_by_id, resolve_entity_node, resolve_paper_node
 from kg.store.base import GraphStore, Subgraph
+from kg.view.aggregate import (
+    HUB_PAPERS,
+    OVERVIEW_PER_TYPE,
+    OVERVIEW_TYPES,
+    PaperLink,
+    collapse_hubs,
+    entity_overview,
+)
 
 DEFAULT_HOPS = 2
 MAX_HOPS = 5
@@ -44,6 +52,23 @@ class View:
     total_edges: int
     omitted: dict[str, int] = field(default_factory=dict)
     """Nodes left out, by label."""
+    links: list[PaperLink] = field(default_factory=list)
+    """An entity overview's links: two nodes and the papers they share."""
+    hubs: dict[str, int] = field(default_factory=dict)
+    """Hub entities collapsed in a paper's view, with their paper counts."""
+
+    @property
+    def hub_note(self) -> str | None:
+        """One sentence naming the collapsed hubs (None when there are none)."""
+        if not self.hubs:
+            return None
+        names = {node.id: str(node.props.get("name") or node.id) for node in self.nodes}
+        shown = ", ".join(f"{names.get(hub, hub)} ({count})" for hub, count in list(self.hubs.items())[:5])
+        more = f" and {len(self.hubs) - 5} more" if len(self.hubs) > 5 else ""
+        return (
+            f"Collapsed {len(self.hubs)} hub entit{'y' if len(self.hubs) == 1 else 'ies'} linked to many "
+            f"papers (their other papers are left out): {shown}{more}."
+        )
 
     @property
     def pruned(self) -> bool:
@@ -88,6 +113,8 @@ def select_view(
     hops: int = DEFAULT_HOPS,
     max_nodes: int = DEFAULT_MAX_NODES,
     force: bool = False,
+    papers: bool = False,
+    hub_papers: int | None = HUB_PAPERS,
 ) -> View:
     """The view around a paper, an entity, or a named query's result (give exactly one).
 
@@ -96,24 +123,53 @@ def select_view(
     query run with ``params``, showing every node whose id is a value in its rows (and the
     papers and entities its parameters name). ``hops`` widens the view around these nodes; at
     most ``max_nodes`` are kept, the most connected first.
+
+    An entity's view is by default its overview (:func:`kg.view.aggregate.entity_overview`: the
+    entities sharing papers with it, linked by those papers); ``papers`` draws the paper-level
+    neighbourhood instead. In a paper's view of two hops or more, entities other than methods
+    linked to more than ``hub_papers`` papers are collapsed (None: never).
     """
     targets = [name for name, value in (("paper", paper), ("entity", entity), ("query", query)) if value]
     if len(targets) != 1:
         raise ViewError("give exactly one of a paper, an entity or a query to view")
     check_limits(hops, max_nodes, force=force)
+    hubs: dict[str, int] = {}
     if paper:
         node = resolve_paper_node(store, paper)
         heading = f"Paper: {node.props.get('title') or node.id}"
         centres, subgraph = [node.id], store.neighbourhood(node.id, hops)
+        if hops >= 2 and hub_papers is not None:
+            subgraph, hubs = collapse_hubs(subgraph, node.id, hub_papers)
     elif entity:
         node = resolve_entity_node(store, entity)
         heading = f"{kind_name(node.label).capitalize()}: {node.props.get('name') or node.id}"
+        if not papers:
+            return _overview_view(store, node, heading, max_nodes)
         centres, subgraph = [node.id], store.neighbourhood(node.id, hops)
     else:
         assert query is not None
         heading, centres = _query_centres(store, query, params or {})
         subgraph = _around(store, centres, hops)
-    return prune(subgraph, centres, max_nodes, heading=heading)
+    view = prune(subgraph, centres, max_nodes, heading=heading)
+    kept = {n.id for n in view.nodes}
+    view.hubs = {hub: count for hub, count in hubs.items() if hub in kept}
+    return view
+
+
+def _overview_view(store: GraphStore, node: Node, heading: str, max_nodes: int) -> View:
+    """An entity's overview as a view: at most ``max_nodes`` nodes (fewer of each type)."""
+    per_type = max(1, min(OVERVIEW_PER_TYPE, (max_nodes - 1) // len(OVERVIEW_TYPES)))
+    overview = entity_overview(store, node, per_type)
+    return View(
+        heading=f"{heading} ({overview.papers:,} papers)",
+        centres=[node.id],
+        nodes=overview.nodes,
+        edges=[],
+        max_nodes=max_nodes,
+        total_nodes=len(overview.nodes),
+        total_edges=0,
+        links=overview.links,
+    )
 
 
 def _query_centres(store: GraphStore, name: str, params: Mapping[str, Any]) -> tuple[str, list[str]]:

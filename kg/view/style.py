@@ -94,6 +94,18 @@ def node_tooltip(node: Node, edges: Iterable[Edge], names: dict[str, str]) -> st
     return "<br>".join(lines)
 
 
+PAPERS_SHOWN = 12
+"""How many shared papers a tooltip lists."""
+
+
+def papers_tooltip(papers: tuple[str, ...]) -> str:
+    """The papers behind an overview link or node (escaped HTML lines, oldest first)."""
+    lines = [escape(_shorten(title, 90)) for title in papers[:PAPERS_SHOWN]]
+    if len(papers) > PAPERS_SHOWN:
+        lines.append(f"… and {len(papers) - PAPERS_SHOWN:,} more")
+    return "".join(f"<br>{line}" for line in lines)
+
+
 def edge_tooltip(edge: Edge) -> str:
     """An edge's tooltip (escaped HTML): type, role, confidence, extractor and evidence sentence."""
     props = edge.props
