@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from kg.concepts.text import MAX_WORDS, good_end, candidates, chunks, phrase_key, stopwords, word_list
+from kg.concepts.text import MAX_WORDS, candidates, chunks, good_end, phrase_key, stopwords, word_list
 from kg.concepts.vocabulary import Concept, Vocabulary
 
 
@@ -58,11 +58,12 @@ def _doc_ngrams(doc_chunks: list[list[str]], stop: frozenset[str]) -> set[tuple[
     return grams
 
 
-def count(documents: Iterable[Document], min_df: int) -> tuple[int, Counter[tuple[str, ...]], Counter[str], Counter[str], list[tuple[list[list[str]], str]]]:
+def count(
+    documents: Iterable[Document], min_df: int
+) -> tuple[int, Counter[tuple[str, ...]], Counter[str], Counter[str], list[tuple[list[list[str]], str]]]:
     """Document frequencies of candidate phrases (pruned a priori: an n-gram is counted only if
     its two (n-1)-word parts are frequent), category counts, word counts (occurrences) and the
     tokenised corpus."""
-    stop = stopwords()
     docs: list[tuple[list[list[str]], str]] = []
     categories: Counter[str] = Counter()
     unigram_df: Counter[tuple[str, ...]] = Counter()
@@ -132,7 +133,11 @@ def mine(
     other = "other"
     prior[other] = max(1e-6, 1 - sum(prior.values()))
 
-    phrases = [g for g in df if good_end(g[0], stop) and good_end(g[-1], stop)]
+    phrases = [
+        g
+        for g in df
+        if good_end(g[0], stop) and good_end(g[-1], stop) and all(w == "of" or w not in stop for w in g[1:-1])
+    ]
     cand = set(phrases)
     # Containment: the df of the most frequent candidate one word longer that contains a phrase.
     container: dict[tuple[str, ...], int] = defaultdict(int)
@@ -168,7 +173,9 @@ def mine(
     specificity: dict[tuple[str, ...], float] = {}
     for g in kept:
         specificity[g] = _kl(spread[g], prior)
-        if specificity[g] < settings.min_specificity or (len(g) == 1 and df[g] > settings.max_unigram_df_share * n_docs):
+        if specificity[g] < settings.min_specificity or (
+            len(g) == 1 and df[g] > settings.max_unigram_df_share * n_docs
+        ):
             dropped["not specific"].append((" ".join(g), f"{specificity[g]:.3f}"))
             continue
         by_key[phrase_key(g)].append(g)

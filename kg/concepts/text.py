@@ -16,7 +16,7 @@ MAX_WORDS = 5
 
 # Words: runs of letters and digits; a hyphen, an apostrophe or a space separate them, anything
 # else (punctuation, brackets, maths) ends a chunk: phrases never cross it.
-_CHUNK = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$%&+~^\\]+")
+_CHUNK = re.compile(r"[^.,;:!?()\[\]{}\"\u201c\u201d\u2018\u2019/=<>|*$%&+~^\\]+")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _LINKER = "of"
 """The one word allowed inside a phrase ("mixture of experts"), never at its ends."""
@@ -57,7 +57,9 @@ def good_end(word: str, stop: frozenset[str]) -> bool:
     return word not in stop and not word.isdigit() and len(word) > 1
 
 
-def candidates(words: list[str], stop: frozenset[str], max_words: int = MAX_WORDS) -> Iterator[tuple[int, int]]:
+def candidates(
+    words: list[str], stop: frozenset[str], max_words: int = MAX_WORDS
+) -> Iterator[tuple[int, int]]:
     """``(i, j)`` spans of ``words`` that may be phrases: 1 to ``max_words`` words, no stopword or
     bare number at either end, no stopword inside except ``of``."""
     n = len(words)

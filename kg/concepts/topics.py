@@ -47,7 +47,9 @@ def build_topics(
     graph = nx.Graph()
     graph.add_nodes_from(sorted(links))
     graph.add_weighted_edges_from(
-        (paper, concept, weight) for paper in sorted(links) for concept, weight in sorted(links[paper].items())
+        (paper, concept, weight)
+        for paper in sorted(links)
+        for concept, weight in sorted(links[paper].items())
     )
     communities = nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=SEED)
     topics: list[Topic] = []
@@ -83,5 +85,7 @@ def _unique(topics: Iterable[Topic]) -> list[Topic]:
     for topic in topics:
         n = seen.get(topic.id, 0)
         seen[topic.id] = n + 1
-        out.append(topic if n == 0 else Topic(f"{topic.id}-{n + 1}", topic.label, topic.papers, topic.concepts))
+        out.append(
+            topic if n == 0 else Topic(f"{topic.id}-{n + 1}", topic.label, topic.papers, topic.concepts)
+        )
     return out

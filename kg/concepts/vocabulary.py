@@ -76,7 +76,9 @@ class Vocabulary:
             try:
                 key, name, df, spec, coh, entity, forms = parts
                 concepts.append(
-                    Concept(key, name, int(df), float(spec), float(coh), tuple(forms.split("|")), entity or None)
+                    Concept(
+                        key, name, int(df), float(spec), float(coh), tuple(forms.split("|")), entity or None
+                    )
                 )
             except ValueError:
                 raise KGError(f"{path}:{number}: malformed concept line") from None

@@ -27,8 +27,12 @@ from kg.concepts.mine import Document, mine  # noqa: E402
 from kg.concepts.text import phrase_key  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "arxiv-daily"
-LABELS = {"METHOD": ("Method", "method"), "TASK": ("Task", "task"), "METRIC": ("Metric", "metric"),
-          "DATASET": ("Dataset", "dataset")}
+LABELS = {
+    "METHOD": ("Method", "method"),
+    "TASK": ("Task", "task"),
+    "METRIC": ("Metric", "metric"),
+    "DATASET": ("Dataset", "dataset"),
+}
 
 
 def corpus_records(corpus: Path) -> Iterator[dict[str, object]]:
@@ -84,13 +88,17 @@ def main() -> None:
         "concepts": len(vocabulary.concepts),
         "merged_with_entities": merged,
         "dropped": {reason: len(items) for reason, items in dropped.items()},
-        "dropped_top": {reason: sorted(items, key=lambda x: -float(x[1]))[:60] for reason, items in dropped.items()},
+        "dropped_top": {
+            reason: sorted(items, key=lambda x: -float(x[1]))[:60] for reason, items in dropped.items()
+        },
         "top": [(c.name, c.df, c.entity) for c in vocabulary.concepts[:150]],
     }
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(json.dumps(report, indent=1), encoding="utf-8")
-    print(f"{vocabulary.n_docs} documents, {len(vocabulary.concepts)} concepts ({merged} are entities), "
-          f"{seconds:.1f} s -> {args.out}")
+    print(
+        f"{vocabulary.n_docs} documents, {len(vocabulary.concepts)} concepts ({merged} are entities), "
+        f"{seconds:.1f} s -> {args.out}"
+    )
 
 
 if __name__ == "__main__":
