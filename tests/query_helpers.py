@@ -61,6 +61,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("papers-with-code", {"kind": "model", "limit": "2"}),
     ("similar-papers", {"paper": MINIPLM}),
     ("similar-papers", {"paper": MASKLLM, "limit": "25"}),
+    ("similar-concepts", {"paper": MASKLLM_TITLE}),
+    ("similar-concepts", {"paper": MINIPLM, "limit": "25"}),
     ("connection", {"paper": MINIPLM, "other": COMPACT}),
     ("connection", {"paper": MINIPLM, "other": MASKLLM_TITLE}),
     ("connection", {"paper": "091479fb892fd80f", "other": NTP_PAPER}),
