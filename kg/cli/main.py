@@ -41,10 +41,21 @@ def _register() -> None:
         query_cmds,
         read_cmds,
         sync_cmd,
+        topics_cmd,
         view_cmd,
     )
 
-    for module in (ingest_cmd, extract_cmd, read_cmds, query_cmds, export_cmd, sync_cmd, demo_cmd, view_cmd):
+    for module in (
+        ingest_cmd,
+        extract_cmd,
+        read_cmds,
+        query_cmds,
+        export_cmd,
+        sync_cmd,
+        demo_cmd,
+        view_cmd,
+        topics_cmd,
+    ):
         module.register(app)
 
 
