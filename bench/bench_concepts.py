@@ -37,7 +37,9 @@ from kg.concepts.topics import build_topics  # noqa: E402
 from kg.concepts.vocabulary import shipped  # noqa: E402
 
 
-def similarity_bar(index: SimilarityIndex, categories: dict[str, list[str]], sample: list[str], k: int = 5) -> dict[str, float]:
+def similarity_bar(
+    index: SimilarityIndex, categories: dict[str, list[str]], sample: list[str], k: int = 5
+) -> dict[str, float]:
     """Share of the top ``k`` neighbours sharing the paper's primary category; papers with none."""
     shared = primary = pairs = empty = 0
     for paper in sample:
@@ -70,8 +72,11 @@ def main() -> None:
     if not args.skip_mining:
         started = time.perf_counter()
         vocabulary, _ = mine(documents(args.corpus), entities=gazetteer_entities())
-        result["mining"] = {"seconds": round(time.perf_counter() - started, 1), "documents": vocabulary.n_docs,
-                            "concepts": len(vocabulary.concepts)}
+        result["mining"] = {
+            "seconds": round(time.perf_counter() - started, 1),
+            "documents": vocabulary.n_docs,
+            "concepts": len(vocabulary.concepts),
+        }
         print(f"mining: {result['mining']}", flush=True)
     vocabulary = shipped()
     records = list(corpus_records(args.corpus))
@@ -83,9 +88,13 @@ def main() -> None:
         vectors[str(record["id"])] = {lk.concept.id: lk.weight for lk in links}
     seconds = time.perf_counter() - started
     linked = sum(1 for v in vectors.values() if v)
-    result["linking"] = {"seconds": round(seconds, 1), "papers": len(vectors), "papers_per_second": round(len(vectors) / seconds),
-                         "papers_with_concepts": linked,
-                         "mean_concepts": round(sum(len(v) for v in vectors.values()) / len(vectors), 2)}
+    result["linking"] = {
+        "seconds": round(seconds, 1),
+        "papers": len(vectors),
+        "papers_per_second": round(len(vectors) / seconds),
+        "papers_with_concepts": linked,
+        "mean_concepts": round(sum(len(v) for v in vectors.values()) / len(vectors), 2),
+    }
     print(f"linking: {result['linking']}", flush=True)
     index = SimilarityIndex(vectors)
     sample = random.Random(args.seed).sample(sorted(vectors), args.sample)
@@ -96,9 +105,12 @@ def main() -> None:
     names = {c.id: c.name for c in vocabulary.concepts}
     started = time.perf_counter()
     topics = build_topics(vectors, names)
-    result["topics"] = {"seconds": round(time.perf_counter() - started, 1), "topics": len(topics),
-                        "papers_in_topics": sum(t.size for t in topics),
-                        "largest": [(t.label, t.size) for t in topics[:15]]}
+    result["topics"] = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "topics": len(topics),
+        "papers_in_topics": sum(t.size for t in topics),
+        "largest": [(t.label, t.size) for t in topics[:15]],
+    }
     print(f"topics: {result['topics']}", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1), encoding="utf-8")
