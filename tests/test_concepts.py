@@ -19,7 +19,7 @@ JUDGED = Path(__file__).parent / "data" / "concepts_top40.json"
 
 
 def test_the_judged_top_40_is_the_shipped_vocabulary_s_and_at_least_36_are_concepts() -> None:
-    judged = json.loads(JUDGED.read_text(encoding="utf-8"))
+    judged = json.loads(JUDGED.read_text(encoding="utf-8"))["rows"]
     assert [c.name for c in shipped().concepts[:40]] == [row["name"] for row in judged]
     verdicts = [row["verdict"] for row in judged]
     assert set(verdicts) <= {"concept", "generic"}

@@ -23,6 +23,9 @@ def topics_command(
     resolution: Annotated[
         float, typer.Option("--resolution", min=0.01, help="Louvain resolution: higher, smaller topics.")
     ] = 1.0,
+    min_papers: Annotated[
+        int, typer.Option("--min-papers", min=1, help="A topic has at least this many papers.")
+    ] = 3,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N topics.")] = None,
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
@@ -31,7 +34,7 @@ def topics_command(
 
     with opened_store(store, graph, create=False) as opened:
         if build:
-            write_topics(opened, topics_of(opened, resolution=resolution))
+            write_topics(opened, topics_of(opened, resolution=resolution, min_papers=min_papers))
         rows = list_topics(opened, limit)
     if not rows and output is OutputFormat.TABLE:
         typer.echo("no topics stored: run `kg topics --build`", err=True)

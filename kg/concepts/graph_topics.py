@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from kg.concepts.topics import Topic, build_topics
+from kg.concepts.topics import MIN_PAPERS, Topic, build_topics
 from kg.model import Label, RelType
 
 if TYPE_CHECKING:
@@ -15,13 +15,13 @@ LIST_CONCEPTS = 10
 """Concept names kept on a Topic node (its ``concepts`` property), heaviest first."""
 
 
-def topics_of(store: GraphStore, *, resolution: float = 1.0) -> list[Topic]:
+def topics_of(store: GraphStore, *, resolution: float = 1.0, min_papers: int = MIN_PAPERS) -> list[Topic]:
     """Louvain topics of the store's weighted paper-concept graph (its ABOUT edges)."""
     links: dict[str, dict[str, float]] = defaultdict(dict)
     for edge in store.iter_edges(RelType.ABOUT):
         links[edge.source][edge.target] = float(edge.props.get("weight") or 0.0)
     names = {node.id: str(node.props.get("name", node.id)) for node in store.iter_nodes(Label.CONCEPT)}
-    return build_topics(links, names, resolution=resolution)
+    return build_topics(links, names, resolution=resolution, min_papers=min_papers)
 
 
 def write_topics(store: GraphStore, topics: list[Topic]) -> None:

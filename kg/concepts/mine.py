@@ -2,13 +2,15 @@
 
 A phrase is a concept when it is
 - frequent: in at least ``min_df`` documents;
-- cohesive: its words occur together far more often than chance (the lowest normalised PMI of
-  its binary splits, document counts);
+- cohesive: its words do not occur together less often than chance (the lowest normalised PMI
+  of its binary splits, document counts, at least ``min_npmi``: common words such as "image" and
+  "generation" co-occur in documents without the phrase, so the bar is just below zero);
 - independent: not mostly the fragment of one longer phrase ("language model" inside
   "large language model" is kept only if it stands alone often enough);
 - specific: its documents' primary categories differ from the corpus's (Kullback-Leibler
-  divergence), which generic phrases ("experimental results") do not; a single word must also
-  be bursty (occur on average at least ``min_unigram_burstiness`` times in the abstracts that
+  divergence), which generic phrases ("experimental results") do not; a single word must be a
+  gazetteer entity ("RL") or a nominalisation ("-tion", "-ing", "-ity" ...) not in
+  ``generic_words.txt``, and be bursty (occur on average at least ``min_unigram_burstiness`` times in the abstracts that
   use it: "hallucination", "pruning" are, "appearance", "execution" are not) and in at most
   ``max_unigram_df_share`` of them;
 - not generic by the data lists ``generic_phrases.txt`` (whole phrases) and ``generic_heads.txt``
@@ -21,6 +23,7 @@ frequent spelling. A concept whose key is a gazetteer entity's carries that enti
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,12 +32,15 @@ from kg.concepts.text import MAX_WORDS, candidates, chunks, good_end, phrase_key
 from kg.concepts.vocabulary import Concept, Vocabulary
 
 
+_NOMINAL = re.compile(r"(?:tion|sion|ing|ity|ness|ment|ism|ance|ence)s?$")
+
+
 @dataclass(frozen=True, slots=True)
 class MiningSettings:
     """The thresholds of :func:`mine` (the shipped vocabulary's are the defaults)."""
 
-    min_df: int = 20
-    min_npmi: float = 0.0
+    min_df: int = 10
+    min_npmi: float = -0.1
     min_independence: float = 0.3
     min_specificity: float = 0.06
     min_unigram_burstiness: float = 1.7
@@ -127,6 +133,8 @@ def mine(
     settings = settings or MiningSettings()
     stop = stopwords()
     generic = word_list("generic_phrases.txt")
+    single_generic = word_list("generic_words.txt")
+    entity_words = {key for key in (entities or {}) if "-" not in key}
     heads = word_list("generic_heads.txt")
     n_docs, df, categories, word_tf, docs = count(documents, settings.min_df)
     prior = {c: n / n_docs for c, n in categories.items() if n / n_docs >= 0.002}
@@ -149,9 +157,15 @@ def mine(
     kept: list[tuple[str, ...]] = []
     for g in phrases:
         text = " ".join(g)
-        if len(g) == 1 and word_tf[g[0]] / df[g] < settings.min_unigram_burstiness:
-            dropped["one word, not bursty"].append((text, f"{word_tf[g[0]] / df[g]:.2f}"))
+        if len(g) == 1 and (g[0] in single_generic or phrase_key(g) in single_generic):
+            dropped["generic list"].append((text, str(df[g])))
             continue
+        if len(g) == 1 and g[0] not in entity_words:
+            if not _NOMINAL.search(g[0]):
+                continue  # one word: a nominalisation ("hallucination", "pruning") or an entity
+            if word_tf[g[0]] / df[g] < settings.min_unigram_burstiness:
+                dropped["one word, not bursty"].append((text, f"{word_tf[g[0]] / df[g]:.2f}"))
+                continue
         if df[g] > settings.max_df_share * n_docs:
             dropped["too common"].append((text, str(df[g])))
         elif text in generic or g[-1] in heads or all(w in heads for w in g):
@@ -178,7 +192,9 @@ def mine(
         ):
             dropped["not specific"].append((" ".join(g), f"{specificity[g]:.3f}"))
             continue
-        by_key[phrase_key(g)].append(g)
+        key = phrase_key(g)
+        entity = (entities or {}).get(key)
+        by_key[f"={entity[0]}" if entity else key].append(g)
     del cand
     concepts: list[Concept] = []
     entities = entities or {}
@@ -188,11 +204,18 @@ def mine(
         # A concept's documents: its spellings' union is not counted; the most frequent one's df
         # plus the others' is an upper bound, so use the largest (documents of one concept overlap).
         concept_df = max(df[g] for g in grams)
-        entity = entities.get(key)
+        entity = entities.get(key) if not key.startswith("=") else None
+        if key.startswith("="):  # spellings of one gazetteer entity: one concept, the entity
+            key = phrase_key(best)
+            entity = (
+                entities[key]
+                if key in entities
+                else next(entities[phrase_key(g)] for g in grams if phrase_key(g) in entities)
+            )
         concepts.append(
             Concept(
                 key=key,
-                name=" ".join(best),
+                name=entity[1].lower() if entity else " ".join(best),
                 df=concept_df,
                 specificity=round(max(specificity[g] for g in grams), 4),
                 cohesion=round(min(_npmi(g, df, n_docs) for g in grams), 4),
