@@ -11,8 +11,8 @@ A phrase is a concept when it is
   divergence), which generic phrases ("experimental results") do not; a single word must be a
   gazetteer entity ("RL") or a nominalisation ("-tion", "-ing", "-ity" ...) not in
   ``generic_words.txt``, and be bursty (occur on average at least ``min_unigram_burstiness``
-  times in the abstracts that use it: "hallucination", "pruning" are, "appearance", "execution" are not) and in at most
-  ``max_unigram_df_share`` of them;
+  times in the abstracts that use it: "hallucination", "pruning" are, "appearance", "execution"
+  are not) and in at most ``max_unigram_df_share`` of them;
 - not generic by the data lists ``generic_phrases.txt`` (whole phrases) and ``generic_heads.txt``
   (a phrase whose last word is one: "proposed method", "extensive experiments").
 
