@@ -15,9 +15,11 @@ WITH count(n) AS total
 MATCH (a:Paper {id: $paper})
 OPTIONAL MATCH (a)-[r:ABOUT]->(c:Concept)<-[s:ABOUT]-(b:Paper)
 WITH total, a, collect(DISTINCT {other: b.id, score: r.weight * s.weight, name: c.name}) AS by_concept
-OPTIONAL MATCH (a)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]->(x)<-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]-(p:Paper)
+OPTIONAL MATCH (a)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]->(x)
+OPTIONAL MATCH (x)<-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]-(p:Paper)
 WITH total, a, by_concept, x, count(DISTINCT p) AS df
-WITH a, by_concept, x, CASE WHEN total > 1 THEN log(1.0 * total / df) / log(1.0 * total) ELSE 0.0 END AS w
+WITH a, by_concept, x,
+     CASE WHEN total > 1 AND df > 0 THEN log(1.0 * total / df) / log(1.0 * total) ELSE 0.0 END AS w
 OPTIONAL MATCH (x)<-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]-(b:Paper)
 WHERE b.id <> a.id
 WITH a, by_concept, collect(DISTINCT {other: b.id, score: w * w / 4, name: x.name}) AS by_entity
