@@ -21,6 +21,9 @@ class Label(StrEnum):
     METRIC = "Metric"
     REPO = "Repo"
     AUTHOR = "Author"
+    # Concepts and topics (kg.concepts): mined phrases and communities, not extracted mentions.
+    CONCEPT = "Concept"
+    TOPIC = "Topic"
 
     @property
     def id_prefix(self) -> str:
@@ -38,6 +41,8 @@ _ID_PREFIX = {
     Label.METRIC: "metric",
     Label.REPO: "repo",
     Label.AUTHOR: "author",
+    Label.CONCEPT: "concept",
+    Label.TOPIC: "topic",
 }
 
 

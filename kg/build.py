@@ -260,6 +260,7 @@ def load_papers(
         if on_progress is not None:
             on_progress(done, len(papers))
     demote_later_proposals(store, papers, edges)
+    _add_concepts(papers, nodes, edges)
     authors = _author_rows(papers)
     if authors:
         nodes[Label.AUTHOR].update(authors[0])
@@ -271,6 +272,20 @@ def load_papers(
     found_nodes = {label.value: len(rows) for label, rows in nodes.items() if rows}
     found_edges = {rel.value: len({(s, t) for s, t, _ in rows}) for rel, rows in edges.items() if rows}
     return existing, found_nodes, found_edges
+
+
+def _add_concepts(
+    papers: Sequence[Paper],
+    nodes: dict[Label, dict[str, dict[str, Any]]],
+    edges: dict[RelType, list[tuple[str, str, dict[str, Any]]]],
+) -> None:
+    """Concepts and topics (kg.concepts): Concept nodes and weighted ABOUT edges of the papers."""
+    from kg.concepts.rows import concept_rows
+
+    concept_nodes, about = concept_rows(papers)
+    if concept_nodes:
+        nodes[Label.CONCEPT].update(concept_nodes)
+        edges[RelType.ABOUT].extend(about)
 
 
 def _author_rows(

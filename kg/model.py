@@ -29,6 +29,9 @@ class RelType(StrEnum):
     REPORTS = "REPORTS"
     HAS_CODE = "HAS_CODE"
     WROTE = "WROTE"
+    # Concepts and topics (kg.concepts).
+    ABOUT = "ABOUT"
+    IN_TOPIC = "IN_TOPIC"
 
 
 SCHEMA: dict[RelType, tuple[Label, Label]] = {
@@ -42,6 +45,8 @@ SCHEMA: dict[RelType, tuple[Label, Label]] = {
     RelType.REPORTS: (Label.PAPER, Label.METRIC),
     RelType.HAS_CODE: (Label.PAPER, Label.REPO),
     RelType.WROTE: (Label.AUTHOR, Label.PAPER),
+    RelType.ABOUT: (Label.PAPER, Label.CONCEPT),
+    RelType.IN_TOPIC: (Label.PAPER, Label.TOPIC),
 }
 
 

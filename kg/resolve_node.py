@@ -42,6 +42,8 @@ _KIND_NAMES = {
     Label.METRIC: "metric",
     Label.AUTHOR: "author",
     Label.PAPER: "paper",
+    Label.CONCEPT: "concept",
+    Label.TOPIC: "topic",
 }
 _BY_PREFIX = {label.id_prefix: label for label in Label if label.id_prefix}
 

@@ -68,6 +68,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("entity-timeline", {"entity": "knowledge distillation"}),
     ("entity-timeline", {"entity": "Llama", "since": "2026"}),
     ("entity-timeline", {"entity": "MMLU", "until": "2026-03"}),
+    ("similar-concepts", {"paper": MASKLLM_TITLE}),
+    ("similar-concepts", {"paper": MINIPLM, "limit": "25"}),
     ("connection", {"paper": MINIPLM, "other": COMPACT}),
     ("connection", {"paper": MINIPLM, "other": MASKLLM_TITLE}),
     ("connection", {"paper": "091479fb892fd80f", "other": NTP_PAPER}),

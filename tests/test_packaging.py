@@ -43,6 +43,9 @@ def test_the_wheel_ships_code_data_and_the_console_script(tmp_path: Path) -> Non
     assert {n for n in names if n.startswith("extractors/data/")} >= {
         f"extractors/data/{p.name}" for p in (ROOT / "extractors" / "data").glob("*.t*")
     }
+    assert {n for n in names if n.startswith("kg/data/concepts/")} == {
+        f"kg/data/concepts/{p.name}" for p in (ROOT / "kg" / "data" / "concepts").iterdir()
+    }
     assert wheel.stat().st_size < 50 * 2**20
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()

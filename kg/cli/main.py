@@ -83,6 +83,7 @@ def _register() -> None:
         query_cmds,
         read_cmds,
         sync_cmd,
+        topics_cmd,
         view_cmd,
     )
 
@@ -97,6 +98,7 @@ def _register() -> None:
         demo_cmd,
         entity_cmd,
         view_cmd,
+        topics_cmd,
     ):
         module.register(app)
     fetch_cmd.register(app)

@@ -52,6 +52,11 @@ _EDGE = {
 }
 REL_COLUMNS: dict[RelType, dict[str, str]] = {rel: dict(_EDGE) for rel in RelType}
 REL_COLUMNS[RelType.WROTE] = {**_EDGE, "position": INT64}
+# Concepts and topics (kg.concepts).
+NODE_COLUMNS[Label.CONCEPT] = {**_ENTITY, "df": INT64, "idf": DOUBLE}
+NODE_COLUMNS[Label.TOPIC] = {**_ENTITY, "size": INT64, "concepts": f"{STRING}[]"}
+REL_COLUMNS[RelType.ABOUT] = {**_EDGE, "weight": DOUBLE}
+REL_COLUMNS[RelType.IN_TOPIC] = {"weight": DOUBLE}
 
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 """Property names the engine gets a column for (quoted in backticks in every statement)."""

@@ -201,13 +201,38 @@ def _strings(values: Iterable[Any]) -> Iterator[str]:
             yield from _strings(value.values())
 
 
+# Concepts and topics link papers by what they are about: a view walks the named entities, and
+# draws a concept or topic only when it is a centre (otherwise every view fills with them).
+_NOT_WALKED = ("concept:", "topic:")
+
+
+def _walk(subgraph: Subgraph, centre: str, hops: int) -> set[str]:
+    """The nodes of ``subgraph`` within ``hops`` of ``centre`` without passing a concept or topic."""
+    adjacent: dict[str, set[str]] = {}
+    for edge in subgraph.edges:
+        adjacent.setdefault(edge.source, set()).add(edge.target)
+        adjacent.setdefault(edge.target, set()).add(edge.source)
+    reached, frontier = {centre}, [centre]
+    for _ in range(hops):
+        frontier = [
+            m
+            for n in frontier
+            for m in adjacent.get(n, ())
+            if m not in reached and not m.startswith(_NOT_WALKED)
+        ]
+        reached.update(frontier)
+    return reached
+
+
 def _around(store: GraphStore, centres: Sequence[str], hops: int) -> Subgraph:
     """The nodes within ``hops`` of any of ``centres`` and every edge among them."""
     nodes: dict[str, Node] = {}
     if hops == 0:
         nodes.update(nodes_by_id(store, centres))
     for centre in centres if hops > 0 else ():
-        nodes.update((node.id, node) for node in store.neighbourhood(centre, hops).nodes)
+        near = store.neighbourhood(centre, hops)
+        walked = _walk(near, centre, hops)
+        nodes.update((node.id, node) for node in near.nodes if node.id in walked)
     edges: dict[tuple[str, str, str], Edge] = {}
     for node_id in nodes:
         for edge in store.edges_of(node_id):

@@ -39,6 +39,8 @@ STYLES: dict[Label, LabelStyle] = {
     Label.METRIC: LabelStyle("#76b7b2", "hexagon", "⬢", "metrics"),
     Label.REPO: LabelStyle("#9c755f", "square", "■", "repos"),
     Label.AUTHOR: LabelStyle("#8c8c8c", "dot", "●", "authors"),
+    Label.CONCEPT: LabelStyle("#ff9da7", "dot", "●", "concepts"),
+    Label.TOPIC: LabelStyle("#bab0ac", "hexagon", "⬢", "topics"),
 }
 
 

@@ -1,0 +1,120 @@
+"""Concepts on the whole arXiv daily corpus: mining, linking, similarity bar, topics.
+
+    python bench/bench_concepts.py [--skip-mining] [--sample 200] [--seed 16] [--out build/bench-concepts.json]
+
+On the 67,315 unique abstracts of ``../shared/corpus/arxiv-daily``, one run:
+1. mining: the time to mine the vocabulary (``kg.concepts.mine``, what
+   ``scripts/concepts/build_vocabulary.py`` ships); skipped with ``--skip-mining``;
+2. linking: the time to link every paper to the shipped vocabulary's concepts (TF-IDF);
+3. similarity: for ``--sample`` random papers (fixed seed), the top 5 similar papers among all
+   67k: how often they share the paper's primary category (in their categories; and as their
+   own primary category), and how many papers get no similar paper at all;
+4. topics: the time to build Louvain topics over the whole paper-concept graph, their count and
+   the largest ones.
+Concepts merged with gazetteer entities stand for those entities here (the corpus is not run
+through the extraction pipeline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts" / "concepts"))
+
+from build_vocabulary import CORPUS, corpus_records, documents, gazetteer_entities  # noqa: E402
+
+from kg.concepts.link import link  # noqa: E402
+from kg.concepts.mine import mine  # noqa: E402
+from kg.concepts.similar import SimilarityIndex  # noqa: E402
+from kg.concepts.topics import build_topics  # noqa: E402
+from kg.concepts.vocabulary import shipped  # noqa: E402
+
+
+def similarity_bar(
+    index: SimilarityIndex, categories: dict[str, list[str]], sample: list[str], k: int = 5
+) -> dict[str, float]:
+    """Share of the top ``k`` neighbours sharing the paper's primary category; papers with none."""
+    shared = primary = pairs = empty = 0
+    for paper in sample:
+        neighbours = index.similar(paper, k)
+        if not neighbours:
+            empty += 1
+        mine_ = categories[paper][0]
+        for other, _ in neighbours:
+            pairs += 1
+            shared += mine_ in categories[other]
+            primary += mine_ == categories[other][0]
+    return {
+        "papers": len(sample),
+        "pairs": pairs,
+        "share_primary_in_categories": round(shared / max(1, pairs), 4),
+        "same_primary": round(primary / max(1, pairs), 4),
+        "no_similar_paper": round(empty / len(sample), 4),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--skip-mining", action="store_true")
+    parser.add_argument("--sample", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench-concepts.json")
+    args = parser.parse_args()
+    result: dict[str, object] = {}
+    if not args.skip_mining:
+        started = time.perf_counter()
+        vocabulary, _ = mine(documents(args.corpus), entities=gazetteer_entities())
+        result["mining"] = {
+            "seconds": round(time.perf_counter() - started, 1),
+            "documents": vocabulary.n_docs,
+            "concepts": len(vocabulary.concepts),
+        }
+        print(f"mining: {result['mining']}", flush=True)
+    vocabulary = shipped()
+    records = list(corpus_records(args.corpus))
+    categories = {str(r["id"]): list(r.get("categories") or ["?"]) for r in records}  # type: ignore[call-overload]
+    started = time.perf_counter()
+    vectors: dict[str, dict[str, float]] = {}
+    for record in records:
+        links = link(str(record["title"]), str(record["summary"]), vocabulary)
+        vectors[str(record["id"])] = {lk.concept.id: lk.weight for lk in links}
+    seconds = time.perf_counter() - started
+    linked = sum(1 for v in vectors.values() if v)
+    result["linking"] = {
+        "seconds": round(seconds, 1),
+        "papers": len(vectors),
+        "papers_per_second": round(len(vectors) / seconds),
+        "papers_with_concepts": linked,
+        "mean_concepts": round(sum(len(v) for v in vectors.values()) / len(vectors), 2),
+    }
+    print(f"linking: {result['linking']}", flush=True)
+    index = SimilarityIndex(vectors)
+    sample = random.Random(args.seed).sample(sorted(vectors), args.sample)
+    started = time.perf_counter()
+    result["similarity"] = similarity_bar(index, categories, sample)
+    result["similarity"]["seconds"] = round(time.perf_counter() - started, 1)  # type: ignore[index]
+    print(f"similarity: {result['similarity']}", flush=True)
+    names = {c.id: c.name for c in vocabulary.concepts}
+    started = time.perf_counter()
+    topics = build_topics(vectors, names)
+    result["topics"] = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "topics": len(topics),
+        "papers_in_topics": sum(t.size for t in topics),
+        "largest": [(t.label, t.size) for t in topics[:15]],
+    }
+    print(f"topics: {result['topics']}", flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

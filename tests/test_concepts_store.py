@@ -1,0 +1,101 @@
+"""Concepts in the stores: Concept nodes and ABOUT edges on ingest, similar-concepts, topics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kg.build import ingest
+from kg.cli.main import app
+from kg.concepts.graph_topics import list_topics, topics_of, write_topics
+from kg.model import Label, RelType
+from kg.named_queries import run_named_query
+from kg.store.base import GraphStore
+from kg.store.nx_store import NetworkXStore
+
+PAPERS = [
+    {
+        "arxiv_id": "2601.00001",
+        "title": "Learnable semi-structured sparsity for pruning",
+        "abstract": "We study semi-structured sparsity and network pruning with a transformer. "
+        "Semi-structured sparsity keeps accuracy after pruning.",
+    },
+    {
+        "arxiv_id": "2601.00002",
+        "title": "Pruning with semi-structured sparsity at scale",
+        "abstract": "Network pruning and semi-structured sparsity make inference cheap; we evaluate pruning.",
+    },
+    {
+        "arxiv_id": "2601.00003",
+        "title": "Reward hacking in preference optimization",
+        "abstract": "We measure reward hacking with a transformer and reinforcement learning from human feedback.",
+    },
+    {
+        "arxiv_id": "2601.00004",
+        "title": "Mitigating reward hacking",
+        "abstract": "Reward hacking undermines reinforcement learning from human feedback; we mitigate reward hacking.",
+    },
+]
+
+
+def _write(path: Path) -> Path:
+    path.write_text("".join(json.dumps(p) + "\n" for p in PAPERS), encoding="utf-8")
+    return path
+
+
+def test_ingest_writes_concepts_and_reingest_changes_nothing(store: GraphStore, tmp_path: Path) -> None:
+    source = _write(tmp_path / "papers.jsonl")
+    ingest(store, [source])
+    stats = store.stats()
+    assert stats.nodes[Label.CONCEPT.value] > 0 and stats.edges[RelType.ABOUT.value] > 0
+    about = list(store.iter_edges(RelType.ABOUT))
+    assert all(0 < e.props["weight"] <= 1 and e.props["extractor"] == "kg_concepts" for e in about)
+    concepts = {n.id: n for n in store.iter_nodes(Label.CONCEPT)}
+    assert "concept:reward-hacking" in concepts and concepts["concept:reward-hacking"].props["df"] > 0
+    ingest(store, [source])
+    assert store.stats() == stats
+    assert list(store.iter_edges(RelType.ABOUT)) == about
+
+
+def test_similar_concepts_ranks_papers_about_the_same_rare_things_first(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    ingest(store, [_write(tmp_path / "papers.jsonl")])
+    rows = run_named_query(store, "similar-concepts", {"paper": "2601.00001"})
+    assert rows[0]["paper"] == "2601.00002"
+    assert rows[0]["score"] > (rows[1]["score"] if len(rows) > 1 else 0)
+    assert "semi structured" in " ".join(rows[0]["shared"]).lower().replace("-", " ")
+    rows = run_named_query(store, "similar-concepts", {"paper": "2601.00003"})
+    assert rows[0]["paper"] == "2601.00004"
+
+
+def test_topics_have_stable_ids_and_labels(store: GraphStore, tmp_path: Path) -> None:
+    ingest(store, [_write(tmp_path / "papers.jsonl")])
+    first = topics_of(store, min_papers=2)
+    assert first and first == topics_of(store, min_papers=2)  # the same graph gives the same topics and ids
+    write_topics(store, first)
+    listed = list_topics(store)
+    assert [row["id"] for row in listed] == [t.id for t in first]
+    assert all(row["label"] and row["size"] >= 1 for row in listed)
+    in_topic = list(store.iter_edges(RelType.IN_TOPIC))
+    assert {e.source for e in in_topic} <= {p["arxiv_id"] for p in PAPERS}
+    write_topics(store, topics_of(store, min_papers=2))
+    assert list(store.iter_edges(RelType.IN_TOPIC)) == in_topic
+
+
+def test_kg_topics_lists_and_builds(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.json"
+    ingest(NetworkXStore(graph), [_write(tmp_path / "papers.jsonl")])
+    runner = CliRunner()
+    empty = runner.invoke(app, ["topics", "--graph", str(graph), "--format", "json"])
+    assert empty.exit_code == 0 and json.loads(empty.stdout) == []
+    built = runner.invoke(
+        app, ["topics", "--build", "--min-papers", "2", "--graph", str(graph), "--format", "json"]
+    )
+    assert built.exit_code == 0, built.output
+    rows = json.loads(built.stdout)
+    assert rows and all({"id", "size", "label"} <= set(row) for row in rows)
+    missing = runner.invoke(app, ["topics", "--graph", str(tmp_path / "nope.json")])
+    assert missing.exit_code != 0 and "kg: error:" in missing.output
