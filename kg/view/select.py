@@ -137,7 +137,7 @@ def select_view(
     if paper:
         node = resolve_paper_node(store, paper)
         heading = f"Paper: {node.props.get('title') or node.id}"
-        centres, subgraph = [node.id], store.neighbourhood(node.id, hops)
+        centres, subgraph = [node.id], _near(store, node.id, hops)
         if hops >= 2 and hub_papers is not None:
             subgraph, hubs = collapse_hubs(subgraph, node.id, hub_papers)
     elif entity:
@@ -145,7 +145,7 @@ def select_view(
         heading = f"{kind_name(node.label).capitalize()}: {node.props.get('name') or node.id}"
         if not papers:
             return _overview_view(store, node, heading, max_nodes)
-        centres, subgraph = [node.id], store.neighbourhood(node.id, hops)
+        centres, subgraph = [node.id], _near(store, node.id, hops)
     else:
         assert query is not None
         heading, centres = _query_centres(store, query, params or {})
@@ -204,12 +204,16 @@ def _strings(values: Iterable[Any]) -> Iterator[str]:
 # Concepts and topics link papers by what they are about: a view walks the named entities, and
 # draws a concept or topic only when it is a centre (otherwise every view fills with them).
 _NOT_WALKED = ("concept:", "topic:")
+_ABOUT = frozenset({"ABOUT", "IN_TOPIC"})
 
 
 def _walk(subgraph: Subgraph, centre: str, hops: int) -> set[str]:
-    """The nodes of ``subgraph`` within ``hops`` of ``centre`` without passing a concept or topic."""
+    """The nodes of ``subgraph`` within ``hops`` of ``centre`` without passing a concept or topic
+    (nor an ABOUT edge to an entity that is also a concept)."""
     adjacent: dict[str, set[str]] = {}
     for edge in subgraph.edges:
+        if edge.type.value in _ABOUT and not centre.startswith(_NOT_WALKED):
+            continue
         adjacent.setdefault(edge.source, set()).add(edge.target)
         adjacent.setdefault(edge.target, set()).add(edge.source)
     reached, frontier = {centre}, [centre]
@@ -224,15 +228,23 @@ def _walk(subgraph: Subgraph, centre: str, hops: int) -> set[str]:
     return reached
 
 
+def _near(store: GraphStore, centre: str, hops: int) -> Subgraph:
+    """The store's neighbourhood of ``centre``, walked as :func:`_walk` says."""
+    near = store.neighbourhood(centre, hops)
+    walked = _walk(near, centre, hops)
+    return Subgraph(
+        [n for n in near.nodes if n.id in walked],
+        [e for e in near.edges if e.source in walked and e.target in walked],
+    )
+
+
 def _around(store: GraphStore, centres: Sequence[str], hops: int) -> Subgraph:
     """The nodes within ``hops`` of any of ``centres`` and every edge among them."""
     nodes: dict[str, Node] = {}
     if hops == 0:
         nodes.update(nodes_by_id(store, centres))
     for centre in centres if hops > 0 else ():
-        near = store.neighbourhood(centre, hops)
-        walked = _walk(near, centre, hops)
-        nodes.update((node.id, node) for node in near.nodes if node.id in walked)
+        nodes.update((node.id, node) for node in _near(store, centre, hops).nodes)
     edges: dict[tuple[str, str, str], Edge] = {}
     for node_id in nodes:
         for edge in store.edges_of(node_id):
