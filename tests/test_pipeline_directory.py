@@ -23,6 +23,7 @@ ORDER = [
     "tok2vec",
     "ner",
     "kg_learned",
+    "kg_lexicon",
     "kg_resolve",
     "kg_filter",
     "kg_roles",
@@ -36,9 +37,10 @@ def test_spacy_load_rebuilds_the_whole_pipeline_with_its_trained_parts() -> None
     assert nlp.vocab.vectors.shape[0] > 0  # the recogniser's static vectors
     assert set(nlp.get_pipe("ner").labels) == {"METHOD", "DATASET", "MODEL", "TASK", "METRIC"}
     assert nlp.get_pipe("kg_filter").model.weights and nlp.get_pipe("kg_filter").lexicon.table
-    assert nlp.get_pipe("kg_roles").model.weights
+    assert nlp.get_pipe("kg_roles").model.weights and nlp.get_pipe("kg_roles").history
+    assert nlp.get_pipe("kg_lexicon").names  # the annotations' names, for the filter to judge
     precedence = nlp.get_pipe("kg_resolve").precedence
-    assert precedence.alternatives and "kg_links" in precedence.trusted
+    assert precedence.alternatives and "kg_links" in precedence.trusted and "kg_lexicon" in precedence.layers
 
 
 def test_the_pipeline_finds_entities_and_the_rule_layer_runs_alone() -> None:

@@ -2,9 +2,8 @@
 
     python scripts/train/corpus.py --out build/train
 
-writes ``train.spacy``, ``train-a.spacy`` (the train papers of folds 0-2) and ``tune.spacy``
-(DocBin, tokenized by the extraction pipeline's own tokenizer, entity spans from
-:mod:`annotations`), and ``<split>-gold.jsonl`` plus
+writes ``train.spacy`` and ``tune.spacy`` (DocBin, tokenized by the extraction pipeline's own
+tokenizer, entity spans from :mod:`annotations`), and ``<split>-gold.jsonl`` plus
 ``<split>-papers.jsonl`` (the texts as ``kg extract`` input) for every split.
 """
 
@@ -18,10 +17,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import annotations
-
-# The folds of train-a.spacy: a recogniser trained on them alone labels the other folds' papers
-# for the entity filter to learn from.
-RECOGNISER_FOLDS = (0, 1, 2)
 
 
 def main() -> None:
@@ -58,12 +53,6 @@ def main() -> None:
             bin_.add(doc)
         if split != "heldout":  # the held-out split is only ever scored, never trained or tuned on
             bin_.to_disk(args.out / f"{split}.spacy")
-        if split == "train":  # for the recogniser the entity filter learns from (filter.py --rows-model)
-            part = DocBin(store_user_data=False)
-            for paper, doc in zip(papers, bin_.get_docs(tokenizer.tokenizer.vocab), strict=True):
-                if annotations.fold(paper) in RECOGNISER_FOLDS:
-                    part.add(doc)
-            part.to_disk(args.out / "train-a.spacy")
         with (
             (args.out / f"{split}-gold.jsonl").open("w", encoding="utf-8") as gold,
             (args.out / f"{split}-papers.jsonl").open("w", encoding="utf-8") as inputs,

@@ -8,10 +8,6 @@
 2. The lexicon features of a train paper, and the lexicon's names ``kg_lexicon`` proposes in it,
    come from the annotations of the *other* folds (five folds by batch), so the filter learns how
    far to trust the lexicon on names it has not seen.
-   With ``--rows-model`` (what ``train.py`` does), the rows come only from the papers of
-   ``--rows-folds``, run through a recogniser trained without them: the shipped recogniser has
-   seen every train paper and is far more often right on them than on a new paper, and a filter
-   that learned from its output would trust it too much.
 3. Fits the logistic regression, then picks each type's threshold for the best mean F1 on the
    tune split and the development gold (``--dev``: the official conventions, which are a little
    more generous with well-known techniques than our annotators). Writes ``weights.json``,
@@ -133,10 +129,6 @@ def main() -> None:
         help="development gold whose conventions thresholds also answer to (none: tune split only)",
     )
     parser.add_argument("--sample", type=Path, default=ROOT / "kg" / "data" / "sample")
-    parser.add_argument(
-        "--rows-model", type=Path, help="a recogniser trained without the --rows-folds papers"
-    )
-    parser.add_argument("--rows-folds", type=int, nargs="*", default=[3, 4])
     args = parser.parse_args()
     if args.dev and not args.dev.exists():
         args.dev = None
@@ -153,19 +145,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         assemble.assemble(args.model.resolve() if args.model else None, target=Path(tmp) / "pipe")
         nlp = spacy.load(Path(tmp) / "pipe")
-        rows_nlp, folds = nlp, range(FOLDS)
-        if args.rows_model:
-            assemble.assemble(args.rows_model.resolve(), target=Path(tmp) / "rows")
-            rows_nlp, folds = spacy.load(Path(tmp) / "rows"), args.rows_folds
     # The lexicon's names (kg_lexicon) of a train paper also come from the other folds.
-    names = rows_nlp.get_pipe("kg_lexicon") if "kg_lexicon" in rows_nlp.pipe_names else None
+    names = nlp.get_pipe("kg_lexicon") if "kg_lexicon" in nlp.pipe_names else None
     train_rows = []
-    for k in folds:
+    for k in range(FOLDS):
         if names is not None:
             names.set_lexicon(by_fold[k].table)
-        train_rows += collect(rows_nlp, [p for p in train if fold(p) == k], lambda p, k=k: by_fold[k])
-    if "kg_lexicon" in nlp.pipe_names:
-        nlp.get_pipe("kg_lexicon").set_lexicon(full.table)
+        train_rows += collect(nlp, [p for p in train if fold(p) == k], lambda p, k=k: by_fold[k])
+    if names is not None:
+        names.set_lexicon(full.table)
     model = LogisticModel.fit([x for x, *_ in train_rows], [y for _, y, *_ in train_rows])
     sets = []
     for papers in (tune, gold_papers(args.dev, sorted(args.sample.glob("*.txt"))) if args.dev else []):

@@ -3,12 +3,9 @@
     python scripts/train/train.py                   # everything, into extractors/pipeline
     python scripts/train/train.py --no-ship         # train and report only (build/train/)
 
-1. ``vectors.py``: floret vectors on the arXiv daily corpus, then a plain table of the 80,000 most
-   frequent words' vectors (once; reused while build/vectors exists).
+1. ``vectors.py``: floret vectors on the arXiv daily corpus (once; reused while build/vectors exists).
 2. ``corpus.py``: the annotations' train and tune splits as DocBins (never the held-out split).
-3. ``python -m spacy train ner.cfg``: the recogniser (tok2vec over the vectors + NER), seed in the config;
-   a second one on the train papers of folds 0-2 only, whose output on the other folds' papers
-   the entity filter learns from (the shipped recogniser has seen every train paper).
+3. ``python -m spacy train ner.cfg``: the recogniser (tok2vec over the vectors + NER), seed in the config.
 4. ``roles.py``: the role classifier; 5. ``filter.py``: the entity filter and its thresholds (tune split).
 6. ``assemble.py``: ``pipeline.cfg`` + the trained parts -> ``extractors/pipeline`` (``spacy.load``-able).
 """
@@ -37,41 +34,27 @@ def main() -> None:
     parser.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. --training.max_steps=2000")
     args, extra = parser.parse_known_args()
     out = args.out
-    if not (args.vectors / "spacy-words").exists():
+    if not (args.vectors / "spacy").exists():
         run(str(HERE / "vectors.py"), "--out", str(args.vectors))
     run(str(HERE / "corpus.py"), "--out", str(out))
-    for model, data, steps in (
-        ("model", "train.spacy", []),
-        ("model-a", "train-a.spacy", ["--training.max_steps=6000"]),
-    ):
-        run(
-            "-m",
-            "spacy",
-            "train",
-            str(HERE / "ner.cfg"),
-            "--output",
-            str(out / model),
-            "--paths.train",
-            str(out / data),
-            "--paths.dev",
-            str(out / "tune.spacy"),
-            f"--paths.vectors={args.vectors / 'spacy-words'}",
-            *steps,
-            *args.overrides,
-            *extra,
-        )
+    run(
+        "-m",
+        "spacy",
+        "train",
+        str(HERE / "ner.cfg"),
+        "--output",
+        str(out / "model"),
+        "--paths.train",
+        str(out / "train.spacy"),
+        "--paths.dev",
+        str(out / "tune.spacy"),
+        f"--paths.vectors={args.vectors / 'spacy'}",
+        *args.overrides,
+        *extra,
+    )
     best = out / "model" / "model-best"
     run(str(HERE / "roles.py"), "--model", str(best), "--out", str(out / "roles.json"))
-    rows_model = out / "model-a" / "model-best"
-    run(
-        str(HERE / "filter.py"),
-        "--model",
-        str(best),
-        "--rows-model",
-        str(rows_model),
-        "--out",
-        str(out / "filter"),
-    )
+    run(str(HERE / "filter.py"), "--model", str(best), "--out", str(out / "filter"))
     if not args.no_ship:
         sys.path.insert(0, str(HERE))
         import assemble

@@ -7,10 +7,11 @@ tokenized by the pipeline's own tokenizer, and converts them with ``spacy init v
 floret`` for ``[initialize] vectors`` of ``ner.cfg``. Hashed subwords give every word a vector,
 new method names included, in a table of fixed size (``--bucket`` rows of ``--dim``).
 
-``--words N`` then writes ``spacy-words``: the floret vectors of the corpus's N most frequent
-tokens as a plain table. A plain table is a dictionary lookup where floret hashes every
-character n-gram of every token (about a third of the recogniser's time); rarer words get no
-vector and rely on the recogniser's own prefix, suffix and shape features.
+``--words N`` (an option the shipped recogniser does not use) also writes ``spacy-words``: the
+floret vectors of the corpus's N most frequent tokens as a plain table, a dictionary lookup
+where floret hashes every character n-gram of every token (about a third of the recogniser's
+time); rarer words get no vector. A recogniser over it (depth 3, larger hash tables) scored
+0.616 on tune mentions against 0.577, but the whole pipeline 0.646 against 0.651: not shipped.
 """
 
 from __future__ import annotations
@@ -54,11 +55,12 @@ def main() -> None:
     parser.add_argument("--dim", type=int, default=64)
     parser.add_argument("--bucket", type=int, default=50_000)
     parser.add_argument("--epoch", type=int, default=5)
-    parser.add_argument("--words", type=int, default=80_000, help="rows of the plain table (spacy-words)")
+    parser.add_argument("--words", type=int, default=0, help="also write a plain table of this many rows")
     args = parser.parse_args()
     if not (args.out / "spacy").exists():
         train_floret(args)
-    plain_table(args.out, args.words)
+    if args.words:
+        plain_table(args.out, args.words)
 
 
 def train_floret(args: argparse.Namespace) -> None:
