@@ -17,7 +17,7 @@ from kg.ingest import read_papers
 from kg.model import Paper
 
 GOLD = Path(__file__).parent / "data" / "gold-dev.jsonl"
-FLOORS = {  # the shipped pipeline measures 0.662 / 0.805 / 0.917 / 0.925 / 0.588 / 0.638 / 1.0 / 0.694
+FLOORS = {  # the shipped pipeline measures 0.668 / 0.795 / 0.926 / 0.911 / 0.588 / 0.618 / 1.0 / 0.695
     "methods": 0.63,
     "datasets": 0.75,
     "models": 0.88,
@@ -28,13 +28,13 @@ FLOORS = {  # the shipped pipeline measures 0.662 / 0.805 / 0.917 / 0.925 / 0.58
     "micro": 0.67,
 }
 # The held-out annotations (data/annotations, batches b000-b015): scored, never trained or tuned on.
-HELDOUT_FLOORS = {
-    "micro": 0.59,
-    "methods": 0.60,
-    "datasets": 0.62,
-    "models": 0.78,
-    "tasks": 0.43,
-    "metrics": 0.58,
+HELDOUT_FLOORS = {  # measured: 0.632 / 0.647 / 0.668 / 0.817 / 0.509 / 0.630, roles 0.913
+    "micro": 0.61,
+    "methods": 0.62,
+    "datasets": 0.64,
+    "models": 0.79,
+    "tasks": 0.48,
+    "metrics": 0.60,
 }
 
 
@@ -83,4 +83,4 @@ def test_heldout_f1_stays_above_its_floor(heldout: Report, kind: str) -> None:
 
 
 def test_heldout_roles(heldout: Report) -> None:
-    assert heldout.role_accuracy >= 0.83
+    assert heldout.role_accuracy >= 0.90
