@@ -27,9 +27,14 @@ def ingest_command(
 ) -> None:
     """Ingest paper listings (HF Daily Papers pages, JSON/JSONL, arXiv, CSV) into the graph."""
     from kg.build import ingest
+    from kg.cli.options import store_spec
     from kg.cli.progress import Progress
+    from kg.store import write_lock
 
-    with opened_store(store, graph, create=True) as opened:
+    with (
+        write_lock(store_spec(store, graph), what="kg ingest", on_wait=_tell),
+        opened_store(store, graph, create=True) as opened,
+    ):
         report = ingest(opened, paths, format=format, skip_bad=skip_bad, on_progress=Progress("extracting"))
     for error in report.skipped[:_SHOW_SKIPPED]:
         typer.echo(f"kg: skipped: {error}", err=True)
@@ -38,6 +43,10 @@ def ingest_command(
     for conflict in report.conflicts:
         typer.echo(f"kg: conflict: {conflict}", err=True)
     print_report(report.as_dict(), output)
+
+
+def _tell(message: str) -> None:
+    typer.echo(f"kg: {message}", err=True)
 
 
 def print_report(summary: dict[str, object], output: OutputFormat) -> None:

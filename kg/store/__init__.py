@@ -8,6 +8,8 @@ credentials and the database come from the environment only, never from the spec
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,6 +30,7 @@ __all__ = [
     "default_graph_path",
     "open_store",
     "store_kind",
+    "write_lock",
 ]
 
 
@@ -99,3 +102,24 @@ def open_store(spec: str | Path | None = None, *, create: bool = True) -> GraphS
         database=os.environ.get(DATABASE_ENV) or None,
         create=create,
     )
+
+
+@contextmanager
+def write_lock(
+    spec: str | Path | None, *, what: str = "", on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the store's writer lock for the block: open the store, write and commit inside it.
+
+    The embedded store: an exclusive lock on ``<graph>.lock`` (kg.store.lock), so that two
+    writers never both read the same graph and the later commit drops the other's papers;
+    ``on_wait`` gets one line naming the holder when this has to wait. Neo4j: no lock (its
+    writes are transactional upserts).
+    """
+    kind, where = store_kind(spec)
+    if kind != "nx":
+        yield
+        return
+    from kg.store.lock import exclusive, lock_path
+
+    with exclusive(lock_path(Path(where)), what=what, on_wait=on_wait):
+        yield

@@ -36,8 +36,13 @@ class NetworkXStore:
     """Write calls so far: the embedded Cypher engine in use is for one count of them."""
 
     def __init__(self, path: Path | None, *, create: bool = True) -> None:
+        from kg.store.embedded_cypher import FileState
+
         self.path = path
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._base = FileState.of(path)
+        """The graph file as this store read it (None: there was none): a commit refuses to
+        replace a file another writer committed in the meantime."""
         if path is not None and path.exists():
             self._load()
         elif path is not None and not create:
@@ -81,11 +86,19 @@ class NetworkXStore:
 
     def commit(self) -> None:
         """Write the graph to a temporary file beside the target, then rename it into place."""
+        from kg.store.embedded_cypher import FileState
+
         if self.path is None:
             return
+        if FileState.of(self.path) != self._base:
+            raise StoreError(
+                f"{self.path}: the graph file changed since it was read (another writer committed); "
+                "nothing was written: run again (kg ingest takes a lock so that this cannot happen)"
+            )
         with atomic_write(self.path, durable=True) as handle:
             json.dump(self.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
             handle.write("\n")
+        self._base = FileState.of(self.path)
         self._mark_saved()
 
     def close(self) -> None:
