@@ -23,9 +23,11 @@ def ingest_command(
     skip_bad: Annotated[
         bool, typer.Option("--skip-bad", help="Skip bad records and report how many.")
     ] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Ingest paper listings (HF Daily Papers pages, JSON/JSONL, arXiv, CSV) into the graph."""
+    """Ingest paper listings (HF Daily Papers pages, JSON/JSONL, arXiv, CSV) into the graph, or
+    load what `kg extract --format jsonl` printed without extracting again."""
     from kg.build import ingest
     from kg.cli.options import store_spec
     from kg.cli.progress import Progress
@@ -35,7 +37,14 @@ def ingest_command(
         write_lock(store_spec(store, graph), what="kg ingest", on_wait=_tell),
         opened_store(store, graph, create=True) as opened,
     ):
-        report = ingest(opened, paths, format=format, skip_bad=skip_bad, on_progress=Progress("extracting"))
+        report = ingest(
+            opened,
+            paths,
+            format=format,
+            skip_bad=skip_bad,
+            workers=workers,
+            on_progress=Progress("extracting"),
+        )
     for error in report.skipped[:_SHOW_SKIPPED]:
         typer.echo(f"kg: skipped: {error}", err=True)
     if len(report.skipped) > _SHOW_SKIPPED:
