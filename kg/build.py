@@ -458,6 +458,9 @@ def ingest(
     report.conflicts = list(conflicts.values())
     report.merged_papers = report.records - report.new_papers
     store.commit()
+    build_engine = getattr(store, "build_engine", None)
+    if build_engine is not None:  # the embedded store: readers answer from it at once
+        build_engine()
     report.after = store.stats()
     return report
 

@@ -33,6 +33,9 @@ def resolve_paper(store: GraphStore, ref: str) -> Node:
     raise NotFoundError(f"no paper with id, arXiv id or title {ref!r}")
 
 
+_LISTED = ("published", "title", "upvotes")
+
+
 def list_papers(
     store: GraphStore, *, has_code: bool = False, limit: int | None = None
 ) -> list[dict[str, Any]]:
@@ -41,7 +44,7 @@ def list_papers(
     links_of: dict[str, list[str]] = {}
     for edge in store.iter_edges(RelType.HAS_CODE):  # ordered by (source, target)
         links_of.setdefault(edge.source, []).append(edge.props.get("surface") or edge.target)
-    papers = list(store.iter_nodes(Label.PAPER))  # ordered by id; the sort below is stable
+    papers = list(store.iter_node_props(Label.PAPER, _LISTED))  # ordered by id; the sort is stable
     papers.sort(key=lambda node: node.props.get("published") or "", reverse=True)
     for node in papers:
         links = links_of.get(node.id, [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -170,6 +170,12 @@ class NetworkXStore:
         for node_id in sorted(n for n, a in graph.nodes(data=True) if a["label"] == label.value):
             yield self._node(node_id)
 
+    def iter_node_props(self, label: Label, props: Sequence[str]) -> Iterator[Node]:
+        graph = self.graph
+        for node_id in sorted(n for n, a in graph.nodes(data=True) if a["label"] == label.value):
+            attrs = graph.nodes[node_id]
+            yield Node(node_id, label, {k: attrs[k] for k in props if k in attrs})
+
     def iter_edges(self, rel: RelType) -> Iterator[Edge]:
         triples = [(s, t, a) for s, t, k, a in self.graph.edges(keys=True, data=True) if k == rel.value]
         for source, target, attrs in sorted(triples, key=lambda e: (e[0], e[1])):
@@ -229,21 +235,20 @@ class NetworkXStore:
         The statement's size and parameters are bounded (kg.store.limits) and the engine stops it
         after ``timeout`` seconds (default ``DEFAULT_TIMEOUT``).
         """
-        from kg.errors import ReadOnlyError
-        from kg.store.limits import DEFAULT_TIMEOUT, check_bounds, check_params
-        from kg.store.read_only import check_read_only, writing_clause
+        from kg.store.limits import DEFAULT_TIMEOUT
 
-        check_bounds(query)
-        check_params(params)
-        if write:
-            clause = writing_clause(query)
-            if clause is not None:
-                raise ReadOnlyError(
-                    f"the embedded store runs read-only Cypher only ({clause} refused): its store of "
-                    "record is the graph file, changed by 'kg ingest'; use a Neo4j store to write with Cypher"
-                )
-        check_read_only(query)
+        check_embedded_statement(query, params, write=write)
         return self._cypher_engine().run(query, params, timeout=timeout or DEFAULT_TIMEOUT)
+
+    def build_engine(self) -> None:
+        """Build the on-disk Cypher engine of the committed graph file now (``kg ingest`` does,
+        so that readers answer from it at once); a no-op for a graph without a file or with
+        uncommitted writes."""
+
+        state, writes = getattr(self, "_saved", (None, -1))
+        if self.path is None or state is None or writes != self._writes:
+            return
+        self._cypher_engine()
 
     def _mark_saved(self) -> None:
         """Remember the graph file's state as read or written (the embedded engine is keyed on it)."""
@@ -279,3 +284,23 @@ class NetworkXStore:
             engine = engines.in_memory(graph)
         self._cypher = (key, engine)
         return engine
+
+
+def check_embedded_statement(query: str, params: Mapping[str, Any], *, write: bool) -> None:
+    """Bounds and the read-only check of a statement for the embedded engine (both readers of
+    the embedded store): a statement that writes is refused even with ``write``, since the graph
+    file is the store of record."""
+    from kg.errors import ReadOnlyError
+    from kg.store.limits import check_bounds, check_params
+    from kg.store.read_only import check_read_only, writing_clause
+
+    check_bounds(query)
+    check_params(params)
+    if write:
+        clause = writing_clause(query)
+        if clause is not None:
+            raise ReadOnlyError(
+                f"the embedded store runs read-only Cypher only ({clause} refused): its store of "
+                "record is the graph file, changed by 'kg ingest'; use a Neo4j store to write with Cypher"
+            )
+    check_read_only(query)
