@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -84,6 +84,21 @@ class NetworkXStore:
         ]
         return {"format": FILE_FORMAT, "version": FILE_VERSION, "nodes": nodes, "edges": edges}
 
+    def _write_json(self, handle: IO[str]) -> None:
+        """:meth:`to_json` as compact JSON, streamed a node and an edge at a time (the same bytes
+        as one ``json.dump`` of it, without holding the whole document in memory)."""
+        graph = self.graph
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        head = encode({"format": FILE_FORMAT, "version": FILE_VERSION})[:-1]
+        handle.write(head + ',"nodes":[')
+        nodes = sorted(graph.nodes, key=lambda n: (graph.nodes[n]["label"], n))
+        _write_items(handle, (encode({"id": n, **graph.nodes[n]}) for n in nodes))
+        handle.write('],"edges":[')
+        edges = sorted(graph.edges(keys=True), key=lambda e: (e[2], e[0], e[1]))
+        items = (encode({"source": s, "target": t, **graph.edges[s, t, k]}) for s, t, k in edges)
+        _write_items(handle, items)
+        handle.write("]}\n")
+
     def commit(self) -> None:
         """Write the graph to a temporary file beside the target, then rename it into place."""
         from kg.store.embedded_cypher import FileState
@@ -96,8 +111,7 @@ class NetworkXStore:
                 "nothing was written: run again (kg ingest takes a lock so that this cannot happen)"
             )
         with atomic_write(self.path, durable=True) as handle:
-            json.dump(self.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
-            handle.write("\n")
+            self._write_json(handle)
         self._base = FileState.of(self.path)
         self._mark_saved()
 
@@ -159,9 +173,11 @@ class NetworkXStore:
     def find_nodes(self, label: Label, prop: str, values: Iterable[Any]) -> dict[Any, str]:
         wanted = set(values)
         found: dict[Any, str] = {}
-        for node_id, attrs in sorted(self.graph.nodes(data=True)):
+        for node_id, attrs in self.graph.nodes(data=True):  # one pass; the smallest id wins
             value = attrs.get(prop)
-            if attrs["label"] == label.value and value in wanted and value not in found:
+            if value in wanted and attrs["label"] == label.value and (
+                value not in found or node_id < found[value]
+            ):
                 found[value] = node_id
         return found
 
@@ -304,3 +320,16 @@ def check_embedded_statement(query: str, params: Mapping[str, Any], *, write: bo
                 "record is the graph file, changed by 'kg ingest'; use a Neo4j store to write with Cypher"
             )
     check_read_only(query)
+
+
+def _write_items(handle: IO[str], items: Iterator[str], chunk: int = 4096) -> None:
+    """Comma-separated JSON texts, written a few thousand at a time."""
+    first = True
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= chunk:
+            handle.write(("" if first else ",") + ",".join(batch))
+            first, batch = False, []
+    if batch:
+        handle.write(("" if first else ",") + ",".join(batch))
