@@ -158,9 +158,8 @@ def main() -> None:
         graph = work / "graph.json"
         for leftover in work.glob("graph.json*"):
             subprocess.run(["rm", "-rf", str(leftover)], check=True)
-        print(
-            f"\nload ({sum(1 for _ in open(base, encoding='utf-8')):,} extracted records, then {args.day} more)"
-        )
+        records = base.read_text(encoding="utf-8").count("\n")
+        print(f"\nload ({records:,} extracted records, then {args.day} more)")
         loaded = run(["ingest", str(base), "--graph", str(graph), "--format", "json"])
         show("kg ingest <extracted corpus> (empty store)", loaded)
         if loaded.code != 0:
