@@ -100,3 +100,25 @@ def test_a_missing_or_corrupt_graph_is_named(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"format": "nope"}))
     with pytest.raises(GraphFileError, match="not a paper-kg graph file"):
         open_store(bad, create=False)
+
+
+def test_readers_started_together_build_the_engine_once(ingested: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "graph.json"
+    path.write_bytes(ingested.read_bytes())  # no engine yet
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    command = [sys.executable, "-m", "kg", "stats", "--graph", str(path), "--format", "json"]
+    runs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0, 0], [err for _, err in outputs]
+    assert len({out for out, _ in outputs}) == 1
+    assert json.loads(outputs[0][0]) == NetworkXStore(path).stats().as_dict()
+    engine_dir = tmp_path / "graph.json.cypher"
+    assert [p.name.startswith("engine-") for p in engine_dir.iterdir() if p.suffix == ".lbug"] == [True]
+    assert not [p for p in engine_dir.iterdir() if p.name.startswith((".building-", ".tables-"))]
