@@ -177,7 +177,8 @@ def main() -> None:
         )
         show("kg ingest <the same day again> (no-op)", run(["ingest", str(day), "--graph", str(graph)]))
 
-        print("\nread commands, each in a new process")
+        print("\nread commands, each in a new process (first: the floor of any command)")
+        show("kg --help (imports nothing heavy)", run(["--help"]))
         for name, command in read_commands(graph):
             show(name, run(command))
 
