@@ -171,8 +171,9 @@ def on_disk(graph_path: Path, graph: nx.MultiDiGraph, state: FileState) -> Embed
     return current(graph_path, lambda: graph, state)
 
 
-BUILD_LOCK = "build.lock"
-"""The lock file (in the engine directory) that one builder holds while others wait."""
+def build_lock(graph_path: Path) -> Path:
+    """The lock file one engine builder holds while others wait: ``graph.json.cypher.lock``."""
+    return graph_path.with_name(graph_path.name + ".cypher.lock")
 
 
 def current(
@@ -180,7 +181,7 @@ def current(
 ) -> EmbeddedCypher:
     """The engine of the graph file as it is now (or as ``state`` says it was read): opened if
     built, else built once: the first process to need it builds it under a lock
-    (``<engine dir>/build.lock``) while the others wait, then open what it built.
+    (:func:`build_lock`) while the others wait, then open what it built.
 
     ``load`` gives the graph as the file holds it (only called when the engine must be built);
     if the file changes while it is read, the engine of the new version is made instead.
@@ -196,8 +197,7 @@ def current(
         target = engine_path(graph_path, state)
         if target.exists() and isinstance(opened := _open(target, graph_path), EmbeddedCypher):
             return opened
-        engine_dir(graph_path).mkdir(parents=True, exist_ok=True)
-        with exclusive(engine_dir(graph_path) / BUILD_LOCK, what="building the query engine"):
+        with exclusive(build_lock(graph_path), what="building the query engine"):
             if target.exists():
                 opened = _open(target, graph_path)
                 if isinstance(opened, EmbeddedCypher):

@@ -175,8 +175,10 @@ class NetworkXStore:
         found: dict[Any, str] = {}
         for node_id, attrs in self.graph.nodes(data=True):  # one pass; the smallest id wins
             value = attrs.get(prop)
-            if value in wanted and attrs["label"] == label.value and (
-                value not in found or node_id < found[value]
+            if (
+                value in wanted
+                and attrs["label"] == label.value
+                and (value not in found or node_id < found[value])
             ):
                 found[value] = node_id
         return found
