@@ -363,7 +363,8 @@ def load_extracted(
         keys |= paper_keys
     flush()
     nodes, edges = found.counts()
-    return Loaded(counts[0], len(ids), counts[1], nodes, edges)
+    papers = len(store.get_nodes(Label.PAPER, ids))  # a paper re-keyed later counts once
+    return Loaded(counts[0], papers, counts[1], nodes, edges)
 
 
 @dataclass(frozen=True, slots=True)
