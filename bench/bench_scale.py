@@ -70,12 +70,18 @@ def run(args: list[str], env: dict[str, str] | None = None) -> Run:
 
 
 def split(extracted: Path, day: int, work: Path) -> tuple[Path, Path]:
-    """The extracted records but the last ``day``, and those ``day`` records, as two files."""
+    """The extracted records but the last ``day``, and those ``day`` records, as two files
+    (streamed: this process stays small, since a child's peak RSS counts its parent's at fork)."""
     with open(extracted, encoding="utf-8") as handle:
-        lines = handle.readlines()
+        total = sum(1 for _ in handle)
     base, held = work / "base.jsonl", work / "day.jsonl"
-    base.write_text("".join(lines[:-day]), encoding="utf-8")
-    held.write_text("".join(lines[-day:]), encoding="utf-8")
+    with (
+        open(extracted, encoding="utf-8") as handle,
+        open(base, "w", encoding="utf-8") as first,
+        open(held, "w", encoding="utf-8") as second,
+    ):
+        for number, line in enumerate(handle):
+            (first if number < total - day else second).write(line)
     return base, held
 
 
@@ -86,25 +92,30 @@ def show(name: str, measured: Run, extra: str = "") -> None:
     )
 
 
+def _cypher(graph: Path, statement: str) -> list[dict[str, object]]:
+    """Rows of a Cypher statement, asked of a ``kg cypher`` process (not this one: see split)."""
+    done = run(["cypher", statement, "--graph", str(graph), "--format", "json"])
+    if done.code != 0:
+        raise SystemExit(done.err)
+    rows: list[dict[str, object]] = json.loads(done.out)
+    return rows
+
+
 def read_commands(graph: Path) -> list[tuple[str, list[str]]]:
     """Every read command with arguments chosen from the graph (a well-connected paper, the
     most used method)."""
-    from kg.model import Label
-    from kg.store import open_store
-
-    store = open_store(graph, create=False)
-    try:
-        paper = store.run_cypher(
-            "MATCH (p:Paper)-[:USES]->(m:Method) RETURN p.id AS id, count(m) AS n ORDER BY n DESC, id LIMIT 1",
-            {},
-        )[0]["id"]
-        method = store.run_cypher(
+    best = _cypher(
+        graph,
+        "MATCH (p:Paper)-[:USES]->(m:Method) RETURN p.id AS id, p.title AS title, count(m) AS n "
+        "ORDER BY n DESC, id LIMIT 1",
+    )[0]
+    paper, title = str(best["id"]), str(best["title"])
+    method = str(
+        _cypher(
+            graph,
             "MATCH (p:Paper)-[:USES]->(m:Method) RETURN m.name AS name, count(p) AS n ORDER BY n DESC, name LIMIT 1",
-            {},
         )[0]["name"]
-        title = store.get_nodes(Label.PAPER, [paper])[paper].props["title"]
-    finally:
-        store.close()
+    )
     g = ["--graph", str(graph)]
     return [
         ("stats", ["stats", *g]),
