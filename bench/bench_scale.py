@@ -51,18 +51,26 @@ class Run:
 def run(args: list[str], env: dict[str, str] | None = None) -> Run:
     """``python -m kg ARGS`` in a new process: wall, CPU and peak RSS of that process alone."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    # Linux keeps a parent's RSS at fork in the child's ru_maxrss across exec: /usr/bin/time (a
+    # small process) forks the command and reports its peak alone.
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile() as rss,
+    ):
+        timed = ["/usr/bin/time", "-f", "%M", "-o", rss.name, sys.executable, "-m", "kg", *args]
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "kg", *args], stdout=out, stderr=err, env=full_env)
+        proc = subprocess.Popen(timed, stdout=out, stderr=err, env=full_env)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        peak_kb = int(Path(rss.name).read_text().split()[-1])
         return Run(
             wall,
             usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss / 1024,
+            peak_kb / 1024,
             proc.returncode,
             out.read().decode(errors="replace"),
             err.read().decode(errors="replace"),
