@@ -7,7 +7,7 @@ before anything is written), merge duplicate papers, extract, upsert, commit onc
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, cast
@@ -238,6 +238,7 @@ def load_papers(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     conflicts: dict[str, Conflict] | None = None,
+    workers: int = 1,
 ) -> tuple[int, dict[str, int], dict[str, int]]:
     """Extract and upsert ``papers``; returns (already stored, entities found, edges found).
 
@@ -246,32 +247,151 @@ def load_papers(
 
     papers, existing = _resolve_existing(store, papers, conflicts)
     store.upsert_nodes(Label.PAPER, (paper_row(p) for p in papers))
-    nodes: dict[Label, dict[str, dict[str, Any]]] = defaultdict(dict)
-    edges: dict[RelType, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
-    for done, (paper, mentions) in enumerate(extract(papers, aliases=stored_aliases(store)), start=1):
-        paper_nodes, paper_edges = graph_rows(paper, mentions)
-        for label, rows in paper_nodes.items():
-            for node_id, row in rows.items():
-                if node_id in nodes[label]:
-                    row["aliases"] = sorted(set(row["aliases"]) | set(nodes[label][node_id]["aliases"]))
-                nodes[label][node_id] = row
-        for rel, rel_rows in paper_edges.items():
-            edges[rel].extend(rel_rows)
+    rows = _Rows()
+    found = extract(papers, aliases=stored_aliases(store), workers=workers)
+    for done, (paper, mentions) in enumerate(found, start=1):
+        rows.add(paper, mentions)
         if on_progress is not None:
             on_progress(done, len(papers))
-    demote_later_proposals(store, papers, edges)
-    _add_concepts(papers, nodes, edges)
-    authors = _author_rows(papers)
-    if authors:
-        nodes[Label.AUTHOR].update(authors[0])
-        edges[RelType.WROTE].extend(authors[1])
-    for label, rows in nodes.items():
-        store.upsert_nodes(label, _merge_entity_rows(store, label, rows))
-    for rel, rel_rows in edges.items():
-        store.upsert_edges(rel, rel_rows)
-    found_nodes = {label.value: len(rows) for label, rows in nodes.items() if rows}
-    found_edges = {rel.value: len({(s, t) for s, t, _ in rows}) for rel, rows in edges.items() if rows}
-    return existing, found_nodes, found_edges
+    rows.write(store, papers)
+    return existing, rows.found_nodes(), rows.found_edges()
+
+
+class _Rows:
+    """Entity node rows and edges gathered from papers' mentions, written in one go."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[Label, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self.edges: dict[RelType, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+
+    def add(self, paper: Paper, mentions: Iterable[Mention], paper_id: str | None = None) -> None:
+        """One paper's rows (its edges from ``paper_id`` when the stored paper has another id)."""
+        paper_nodes, paper_edges = graph_rows(paper, mentions)
+        for label, rows in paper_nodes.items():
+            known = self.nodes[label]
+            for node_id, row in rows.items():
+                if node_id in known:
+                    row["aliases"] = sorted(set(row["aliases"]) | set(known[node_id]["aliases"]))
+                known[node_id] = row
+        for rel, rel_rows in paper_edges.items():
+            if paper_id is not None and paper_id != paper.id:
+                rel_rows = [(paper_id if s == paper.id else s, t, props) for s, t, props in rel_rows]
+            self.edges[rel].extend(rel_rows)
+
+    def write(self, store: GraphStore, papers: Sequence[Paper]) -> None:
+        """Demote later proposals, add authors, upsert the entity nodes, then the edges."""
+        demote_later_proposals(store, papers, self.edges)
+        _add_concepts(papers, self.nodes, self.edges)
+        authors = _author_rows(papers)
+        if authors:
+            self.nodes[Label.AUTHOR].update(authors[0])
+            self.edges[RelType.WROTE].extend(authors[1])
+        for label, rows in self.nodes.items():
+            store.upsert_nodes(label, _merge_entity_rows(store, label, rows))
+        for rel, rel_rows in self.edges.items():
+            store.upsert_edges(rel, rel_rows)
+
+    def found_nodes(self) -> dict[str, int]:
+        return {label.value: len(rows) for label, rows in self.nodes.items() if rows}
+
+    def found_edges(self) -> dict[str, int]:
+        return {rel.value: len({(s, t) for s, t, _ in rows}) for rel, rows in self.edges.items() if rows}
+
+
+EXTRACTED_BATCH = 5_000
+"""Papers of extracted records written to the store at a time (bounds the loader's memory)."""
+
+
+@dataclass
+class _Found:
+    """Distinct entities and edges found over several batches."""
+
+    nodes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    edges: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, rows: _Rows) -> None:
+        for label, found in rows.nodes.items():
+            self.nodes[label.value].update(found)
+        for rel, edges in rows.edges.items():
+            self.edges[rel.value].update((s, t) for s, t, _ in edges)
+
+    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        return (
+            {k: len(v) for k, v in self.nodes.items() if v},
+            {k: len(v) for k, v in self.edges.items() if v},
+        )
+
+
+def load_extracted(
+    store: GraphStore,
+    records: Iterable[tuple[Paper, list[Mention]]],
+    *,
+    batch_size: int = EXTRACTED_BATCH,
+    conflicts: dict[str, Conflict] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Loaded:
+    """Upsert papers extracted elsewhere (``kg extract`` records), streamed in batches.
+
+    Returns what was read and found (:class:`Loaded`). A record of a
+    paper already stored or earlier in the stream is merged into it as ``kg ingest`` merges
+    duplicates (:func:`combine`); its edges keep the offsets into its own text.
+    """
+    found = _Found()
+    counts = [0, 0]  # records, already stored (or earlier in the stream)
+    ids: set[str] = set()
+    batch: list[tuple[Paper, list[Mention]]] = []
+    keys: set[str] = set()
+
+    def flush() -> None:
+        if batch:
+            rows, existing, stored = _load_batch(store, batch, conflicts)
+            found.add(rows)
+            counts[1] += existing
+            ids.update(stored)
+            batch.clear()
+            keys.clear()
+            if on_progress is not None:
+                on_progress(counts[0], 0)
+
+    for paper, mentions in records:
+        counts[0] += 1
+        paper_keys = {paper.id, f"title:{normalise_title(paper.title)}"}
+        if paper.arxiv_id:
+            paper_keys.add(paper.arxiv_id)
+        if keys & paper_keys or len(batch) >= batch_size:
+            flush()  # a paper seen earlier in this batch is merged against the store
+        batch.append((paper, mentions))
+        keys |= paper_keys
+    flush()
+    nodes, edges = found.counts()
+    papers = len(store.get_nodes(Label.PAPER, ids))  # a paper re-keyed later counts once
+    return Loaded(counts[0], papers, counts[1], nodes, edges)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What :func:`load_extracted` read: records, distinct papers, papers already stored (or
+    earlier in the stream), and the distinct entities and edges found by type."""
+
+    records: int
+    papers: int
+    existing: int
+    entities: dict[str, int]
+    edges: dict[str, int]
+
+
+def _load_batch(
+    store: GraphStore, batch: Sequence[tuple[Paper, list[Mention]]], conflicts: dict[str, Conflict] | None
+) -> tuple[_Rows, int, list[str]]:
+    """Write one batch of extracted papers; returns its rows, how many were already stored and
+    the stored papers' ids."""
+    merged, existing = _resolve_existing(store, [paper for paper, _ in batch], conflicts)
+    store.upsert_nodes(Label.PAPER, (paper_row(p) for p in merged))
+    rows = _Rows()
+    for (paper, mentions), stored in zip(batch, merged, strict=True):
+        rows.add(paper, mentions, stored.id)
+    rows.write(store, merged)
+    return rows, existing, [p.id for p in merged]
 
 
 def _add_concepts(
@@ -307,19 +427,27 @@ def ingest(
     *,
     format: str | None = None,
     skip_bad: bool = False,
+    workers: int = 1,
     on_read: Callable[[Path, int], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     listing_year: int | None = None,
 ) -> IngestReport:
     """Read ``paths``, merge duplicates, extract entities, upsert into ``store`` and commit.
 
-    Every file is read before anything is written: a bad file aborts with nothing changed.
+    Listings are read whole before anything is written and extracted (``workers`` processes);
+    ``kg extract`` output (:mod:`kg.extracted`) is loaded without extracting again, streamed in
+    batches. A bad record aborts before the commit: the stored graph is untouched.
     """
+    from kg.extracted import is_extracted
     from kg.ingest import read_papers
 
     report = IngestReport(before=store.stats())
     read: list[Paper] = []
+    extracted: list[Path] = []
     for path in paths:
+        if format is None and is_extracted(Path(path)):
+            extracted.append(Path(path))
+            continue
         count = 0
         for paper in read_papers(
             path, format, skip_bad=skip_bad, skipped=report.skipped, listing_year=listing_year
@@ -330,15 +458,47 @@ def ingest(
         if on_read is not None:
             on_read(Path(path), count)
     conflicts: dict[str, Conflict] = {}
-    papers = merge_duplicates(read, conflicts)
-    report.records = len(read)
-    report.papers = len(papers)
-    existing, report.found_entities, report.found_edges = load_papers(
-        store, papers, on_progress=on_progress, conflicts=conflicts
-    )
+    if read:
+        papers = merge_duplicates(read, conflicts)
+        report.records = len(read)
+        report.papers = len(papers)
+        existing, report.found_entities, report.found_edges = load_papers(
+            store, papers, on_progress=on_progress, conflicts=conflicts, workers=workers
+        )
+        report.new_papers = len(papers) - existing
+    if extracted:
+        records = (pair for path in extracted for pair in _read_counted(path, skip_bad, report, on_read))
+        loaded = load_extracted(store, records, conflicts=conflicts)
+        report.records += loaded.records
+        report.papers += loaded.papers
+        report.new_papers += loaded.records - loaded.existing
+        report.found_entities = _add_counts(report.found_entities, loaded.entities)
+        report.found_edges = _add_counts(report.found_edges, loaded.edges)
     report.conflicts = list(conflicts.values())
-    report.new_papers = len(papers) - existing
-    report.merged_papers = len(read) - report.new_papers
+    report.merged_papers = report.records - report.new_papers
     store.commit()
+    build_engine = getattr(store, "build_engine", None)
+    if build_engine is not None:  # the embedded store: readers answer from it at once
+        build_engine()
     report.after = store.stats()
     return report
+
+
+def _read_counted(
+    path: Path, skip_bad: bool, report: IngestReport, on_read: Callable[[Path, int], None] | None
+) -> Iterator[tuple[Paper, list[Mention]]]:
+    """The records of one ``kg extract`` file, counted into ``report`` once read."""
+    from kg.extracted import read_extracted
+
+    count = 0
+    for pair in read_extracted(path, skip_bad=skip_bad, skipped=report.skipped):
+        count += 1
+        yield pair
+    report.files += 1
+    if on_read is not None:
+        on_read(path, count)
+
+
+def _add_counts(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    """Counts of two loads together (an entity found by both is counted twice: rare and harmless)."""
+    return {k: a.get(k, 0) + b.get(k, 0) for k in sorted(a.keys() | b.keys())}

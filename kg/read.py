@@ -33,6 +33,9 @@ def resolve_paper(store: GraphStore, ref: str) -> Node:
     raise NotFoundError(f"no paper with id, arXiv id or title {ref!r}")
 
 
+_LISTED = ("published", "listed", "title", "upvotes")
+
+
 def list_papers(
     store: GraphStore,
     *,
@@ -57,7 +60,8 @@ def list_papers(
         links_of.setdefault(edge.source, []).append(edge.props.get("surface") or edge.target)
     words = fold(search or "").split()
     papers = []
-    for node in store.iter_nodes(Label.PAPER):  # ordered by id; the sort below is stable
+    props = (*_LISTED, "abstract") if words else _LISTED
+    for node in store.iter_node_props(Label.PAPER, props):  # ordered by id; the sort below is stable
         date = node.props.get("published") or node.props.get("listed") or ""
         if (since and (not date or date[: len(since)] < since)) or (
             until and (not date or date[: len(until)] > until)

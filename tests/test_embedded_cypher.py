@@ -10,6 +10,7 @@ half-built one), text round-trips, and the guard.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -267,6 +268,7 @@ NetworkXStore(Path(sys.argv[1]), create=False).run_cypher("RETURN 1 AS x", {})
 
 def test_a_crashed_build_is_never_used(graph_path: Path, sample: list[Path]) -> None:
     ingest(NetworkXStore(graph_path), sample[:1])
+    shutil.rmtree(engine_dir(graph_path))  # a graph whose engine is not built yet (an older file)
     script = textwrap.dedent(CRASH)
     done = subprocess.run([sys.executable, "-c", script, str(graph_path)], check=False, env=os.environ.copy())
     assert done.returncode == 9

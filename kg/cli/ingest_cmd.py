@@ -34,18 +34,26 @@ def ingest_command(
             show_default=False,
         ),
     ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Ingest paper listings (HF Daily Papers pages, JSON/JSONL, arXiv, CSV) into the graph."""
+    """Ingest paper listings (HF Daily Papers pages, JSON/JSONL, arXiv, CSV) into the graph, or
+    load what `kg extract --format jsonl` printed without extracting again."""
     from kg.build import ingest
+    from kg.cli.options import store_spec
     from kg.cli.progress import Progress
+    from kg.store import write_lock
 
-    with opened_store(store, graph, create=True) as opened:
+    with (
+        write_lock(store_spec(store, graph), what="kg ingest", on_wait=_tell),
+        opened_store(store, graph, create=True) as opened,
+    ):
         report = ingest(
             opened,
             paths,
             format=format,
             skip_bad=skip_bad,
+            workers=workers,
             on_progress=Progress("extracting"),
             listing_year=listing_year,
         )
@@ -56,6 +64,10 @@ def ingest_command(
     for conflict in report.conflicts:
         typer.echo(f"kg: conflict: {conflict}", err=True)
     print_report(report.as_dict(), output)
+
+
+def _tell(message: str) -> None:
+    typer.echo(f"kg: {message}", err=True)
 
 
 def print_report(summary: dict[str, object], output: OutputFormat) -> None:

@@ -23,9 +23,17 @@ def sync_command(
     """Copy every node and edge of one store into another (upserts: re-running is safe)."""
     from kg.cli.options import opened_store
     from kg.cli.progress import Progress
+    from kg.store import write_lock
     from kg.store.copy import copy_graph
 
-    with opened_store(source, None, create=False) as src, opened_store(target, None, create=True) as dst:
+    def tell(message: str) -> None:
+        typer.echo(f"kg: {message}", err=True)
+
+    with (
+        write_lock(target, what="kg sync", on_wait=tell),
+        opened_store(source, None, create=False) as src,
+        opened_store(target, None, create=True) as dst,
+    ):
         copied = copy_graph(src, dst, clear=clear, on_progress=Progress("copying", "rows"))
         after = dst.stats()
     rows = [

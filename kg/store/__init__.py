@@ -8,10 +8,16 @@ credentials and the database come from the environment only, never from the spec
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from kg.errors import StoreError
+
+if TYPE_CHECKING:
+    import networkx as nx
 from kg.store.base import GraphStore, Stats, Subgraph
 
 DEFAULT_GRAPH = Path("kg-data") / "graph.json"
@@ -26,8 +32,10 @@ __all__ = [
     "Stats",
     "Subgraph",
     "default_graph_path",
+    "load_graph",
     "open_store",
     "store_kind",
+    "write_lock",
 ]
 
 
@@ -78,11 +86,19 @@ def _check_uri(spec: str, scheme: str) -> None:
 def open_store(spec: str | Path | None = None, *, create: bool = True) -> GraphStore:
     """Open the store a spec names (see :func:`store_kind`); ``create=False`` opens for reading.
 
+    The embedded store opened for reading answers from its on-disk Cypher engine without
+    parsing the graph file (:class:`~kg.store.engine_store.EngineStore`, read-only); opened
+    for writing it is the NetworkX graph (:class:`~kg.store.nx_store.NetworkXStore`).
+
     Neo4j: user ``$KG_NEO4J_USER`` (default ``neo4j``), password ``$KG_NEO4J_PASSWORD``,
     database ``$KG_NEO4J_DATABASE`` (default: the server's default database).
     """
     kind, where = store_kind(spec)
     if kind == "nx":
+        if not create:
+            from kg.store.engine_store import EngineStore
+
+            return EngineStore(Path(where))
         from kg.store.nx_store import NetworkXStore
 
         return NetworkXStore(Path(where), create=create)
@@ -99,3 +115,43 @@ def open_store(spec: str | Path | None = None, *, create: bool = True) -> GraphS
         database=os.environ.get(DATABASE_ENV) or None,
         create=create,
     )
+
+
+@contextmanager
+def write_lock(
+    spec: str | Path | None, *, what: str = "", on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the store's writer lock for the block: open the store, write and commit inside it.
+
+    The embedded store: an exclusive lock on ``<graph>.lock`` (kg.store.lock), so that two
+    writers never both read the same graph and the later commit drops the other's papers;
+    ``on_wait`` gets one line naming the holder when this has to wait. Neo4j: no lock (its
+    writes are transactional upserts).
+    """
+    kind, where = store_kind(spec)
+    if kind != "nx":
+        yield
+        return
+    from kg.store.lock import exclusive, lock_path
+
+    with exclusive(lock_path(Path(where)), what=what, on_wait=on_wait):
+        yield
+
+
+def load_graph(spec: str | Path | None = None) -> nx.MultiDiGraph:
+    """The embedded store's graph as a NetworkX ``MultiDiGraph`` (node key: id, attribute
+    ``label``; edge key: the relationship type), for graph algorithms. A Neo4j store is copied."""
+    kind, where = store_kind(spec)
+    from kg.store.nx_store import NetworkXStore
+
+    if kind == "nx":
+        return NetworkXStore(Path(where), create=False).graph
+    from kg.store.copy import copy_graph
+
+    copy = NetworkXStore(None)
+    source = open_store(spec, create=False)
+    try:
+        copy_graph(source, copy)
+    finally:
+        source.close()
+    return copy.graph

@@ -8,7 +8,7 @@ embedded and the Neo4j store give identical answers to the same writes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -88,6 +88,10 @@ class GraphStore(Protocol):
 
     def iter_nodes(self, label: Label) -> Iterator[Node]:
         """Every node of a label, ordered by id (streamed)."""
+
+    def iter_node_props(self, label: Label, props: Sequence[str]) -> Iterator[Node]:
+        """Every node of a label with only the properties ``props`` (those it has), ordered by id:
+        a listing that needs a few columns of many nodes (titles and dates, not abstracts)."""
 
     def iter_edges(self, rel: RelType) -> Iterator[Edge]:
         """Every edge of a type, ordered by (source, target) (streamed)."""

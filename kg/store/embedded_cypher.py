@@ -33,7 +33,7 @@ import re
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -168,17 +168,50 @@ def on_disk(graph_path: Path, graph: nx.MultiDiGraph, state: FileState) -> Embed
 
     ``graph`` must be the graph as the file holds it.
     """
-    target = engine_path(graph_path, state)
-    if target.exists():
-        opened = _open(target, graph_path)
-        if isinstance(opened, EmbeddedCypher):
+    return current(graph_path, lambda: graph, state)
+
+
+def build_lock(graph_path: Path) -> Path:
+    """The lock file one engine builder holds while others wait: ``graph.json.cypher.lock``."""
+    return graph_path.with_name(graph_path.name + ".cypher.lock")
+
+
+def current(
+    graph_path: Path, load: Callable[[], nx.MultiDiGraph], state: FileState | None = None
+) -> EmbeddedCypher:
+    """The engine of the graph file as it is now (or as ``state`` says it was read): opened if
+    built, else built once: the first process to need it builds it under a lock
+    (:func:`build_lock`) while the others wait, then open what it built.
+
+    ``load`` gives the graph as the file holds it (only called when the engine must be built);
+    if the file changes while it is read, the engine of the new version is made instead.
+    """
+    from kg.errors import GraphFileError
+    from kg.store.lock import exclusive
+
+    fixed = state is not None
+    for _ in range(5):
+        state = state if fixed else FileState.of(graph_path)
+        if state is None:
+            raise GraphFileError(f"{graph_path}: no graph here yet (run 'kg ingest' first)")
+        target = engine_path(graph_path, state)
+        if target.exists() and isinstance(opened := _open(target, graph_path), EmbeddedCypher):
             return opened
-        _remove(target)  # unreadable (damaged, or another ladybug's format): build it again
-    build(graph, target)
-    opened = _open(target, graph_path)
-    if isinstance(opened, str):
-        raise StoreError(f"{target}: the embedded Cypher engine just built cannot be opened: {opened}")
-    return opened
+        with exclusive(build_lock(graph_path), what="building the query engine"):
+            if target.exists():
+                opened = _open(target, graph_path)
+                if isinstance(opened, EmbeddedCypher):
+                    return opened
+                _remove(target)  # unreadable (damaged, or another ladybug's format): build it again
+            graph = load()
+            if not fixed and FileState.of(graph_path) != state:
+                continue  # a writer replaced the file while it was read: the new one's engine
+            build(graph, target)
+        opened = _open(target, graph_path)
+        if isinstance(opened, str):
+            raise StoreError(f"{target}: the embedded Cypher engine just built cannot be opened: {opened}")
+        return opened
+    raise StoreError(f"{graph_path}: the graph file keeps changing; cannot build its Cypher engine")
 
 
 def build(graph: nx.MultiDiGraph, target: Path) -> None:

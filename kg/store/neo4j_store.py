@@ -11,7 +11,7 @@ the password.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -244,6 +244,10 @@ class Neo4jStore:
         with self._errors(f"reading {label.value} nodes"):
             for record in self._stream(render("iter-nodes", label=label)):
                 yield _node(record["id"], label, record["props"])
+
+    def iter_node_props(self, label: Label, props: Sequence[str]) -> Iterator[Node]:
+        for node in self.iter_nodes(label):
+            yield Node(node.id, label, {k: node.props[k] for k in props if k in node.props})
 
     def iter_edges(self, rel: RelType) -> Iterator[Edge]:
         source_label = SCHEMA[rel][0]

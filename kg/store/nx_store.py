@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -36,8 +36,13 @@ class NetworkXStore:
     """Write calls so far: the embedded Cypher engine in use is for one count of them."""
 
     def __init__(self, path: Path | None, *, create: bool = True) -> None:
+        from kg.store.embedded_cypher import FileState
+
         self.path = path
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._base = FileState.of(path)
+        """The graph file as this store read it (None: there was none): a commit refuses to
+        replace a file another writer committed in the meantime."""
         if path is not None and path.exists():
             self._load()
         elif path is not None and not create:
@@ -79,13 +84,35 @@ class NetworkXStore:
         ]
         return {"format": FILE_FORMAT, "version": FILE_VERSION, "nodes": nodes, "edges": edges}
 
+    def _write_json(self, handle: IO[str]) -> None:
+        """:meth:`to_json` as compact JSON, streamed a node and an edge at a time (the same bytes
+        as one ``json.dump`` of it, without holding the whole document in memory)."""
+        graph = self.graph
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        head = encode({"format": FILE_FORMAT, "version": FILE_VERSION})[:-1]
+        handle.write(head + ',"nodes":[')
+        nodes = sorted(graph.nodes, key=lambda n: (graph.nodes[n]["label"], n))
+        _write_items(handle, (encode({"id": n, **graph.nodes[n]}) for n in nodes))
+        handle.write('],"edges":[')
+        edges = sorted(graph.edges(keys=True), key=lambda e: (e[2], e[0], e[1]))
+        items = (encode({"source": s, "target": t, **graph.edges[s, t, k]}) for s, t, k in edges)
+        _write_items(handle, items)
+        handle.write("]}\n")
+
     def commit(self) -> None:
         """Write the graph to a temporary file beside the target, then rename it into place."""
+        from kg.store.embedded_cypher import FileState
+
         if self.path is None:
             return
+        if FileState.of(self.path) != self._base:
+            raise StoreError(
+                f"{self.path}: the graph file changed since it was read (another writer committed); "
+                "nothing was written: run again (kg ingest takes a lock so that this cannot happen)"
+            )
         with atomic_write(self.path, durable=True) as handle:
-            json.dump(self.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
-            handle.write("\n")
+            self._write_json(handle)
+        self._base = FileState.of(self.path)
         self._mark_saved()
 
     def close(self) -> None:
@@ -146,9 +173,13 @@ class NetworkXStore:
     def find_nodes(self, label: Label, prop: str, values: Iterable[Any]) -> dict[Any, str]:
         wanted = set(values)
         found: dict[Any, str] = {}
-        for node_id, attrs in sorted(self.graph.nodes(data=True)):
+        for node_id, attrs in self.graph.nodes(data=True):  # one pass; the smallest id wins
             value = attrs.get(prop)
-            if attrs["label"] == label.value and value in wanted and value not in found:
+            if (
+                value in wanted
+                and attrs["label"] == label.value
+                and (value not in found or node_id < found[value])
+            ):
                 found[value] = node_id
         return found
 
@@ -156,6 +187,12 @@ class NetworkXStore:
         graph = self.graph
         for node_id in sorted(n for n, a in graph.nodes(data=True) if a["label"] == label.value):
             yield self._node(node_id)
+
+    def iter_node_props(self, label: Label, props: Sequence[str]) -> Iterator[Node]:
+        graph = self.graph
+        for node_id in sorted(n for n, a in graph.nodes(data=True) if a["label"] == label.value):
+            attrs = graph.nodes[node_id]
+            yield Node(node_id, label, {k: attrs[k] for k in props if k in attrs})
 
     def iter_edges(self, rel: RelType) -> Iterator[Edge]:
         triples = [(s, t, a) for s, t, k, a in self.graph.edges(keys=True, data=True) if k == rel.value]
@@ -216,21 +253,20 @@ class NetworkXStore:
         The statement's size and parameters are bounded (kg.store.limits) and the engine stops it
         after ``timeout`` seconds (default ``DEFAULT_TIMEOUT``).
         """
-        from kg.errors import ReadOnlyError
-        from kg.store.limits import DEFAULT_TIMEOUT, check_bounds, check_params
-        from kg.store.read_only import check_read_only, writing_clause
+        from kg.store.limits import DEFAULT_TIMEOUT
 
-        check_bounds(query)
-        check_params(params)
-        if write:
-            clause = writing_clause(query)
-            if clause is not None:
-                raise ReadOnlyError(
-                    f"the embedded store runs read-only Cypher only ({clause} refused): its store of "
-                    "record is the graph file, changed by 'kg ingest'; use a Neo4j store to write with Cypher"
-                )
-        check_read_only(query)
+        check_embedded_statement(query, params, write=write)
         return self._cypher_engine().run(query, params, timeout=timeout or DEFAULT_TIMEOUT)
+
+    def build_engine(self) -> None:
+        """Build the on-disk Cypher engine of the committed graph file now (``kg ingest`` does,
+        so that readers answer from it at once); a no-op for a graph without a file or with
+        uncommitted writes."""
+
+        state, writes = getattr(self, "_saved", (None, -1))
+        if self.path is None or state is None or writes != self._writes:
+            return
+        self._cypher_engine()
 
     def _mark_saved(self) -> None:
         """Remember the graph file's state as read or written (the embedded engine is keyed on it)."""
@@ -266,3 +302,36 @@ class NetworkXStore:
             engine = engines.in_memory(graph)
         self._cypher = (key, engine)
         return engine
+
+
+def check_embedded_statement(query: str, params: Mapping[str, Any], *, write: bool) -> None:
+    """Bounds and the read-only check of a statement for the embedded engine (both readers of
+    the embedded store): a statement that writes is refused even with ``write``, since the graph
+    file is the store of record."""
+    from kg.errors import ReadOnlyError
+    from kg.store.limits import check_bounds, check_params
+    from kg.store.read_only import check_read_only, writing_clause
+
+    check_bounds(query)
+    check_params(params)
+    if write:
+        clause = writing_clause(query)
+        if clause is not None:
+            raise ReadOnlyError(
+                f"the embedded store runs read-only Cypher only ({clause} refused): its store of "
+                "record is the graph file, changed by 'kg ingest'; use a Neo4j store to write with Cypher"
+            )
+    check_read_only(query)
+
+
+def _write_items(handle: IO[str], items: Iterator[str], chunk: int = 4096) -> None:
+    """Comma-separated JSON texts, written a few thousand at a time."""
+    first = True
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= chunk:
+            handle.write(("" if first else ",") + ",".join(batch))
+            first, batch = False, []
+    if batch:
+        handle.write(("" if first else ",") + ",".join(batch))

@@ -1,0 +1,8 @@
+// name: embedded/read-get-nodes
+// description: The nodes of a label among some ids (kg.store.engine_store).
+// parameters: $ids: list of strings (never empty)
+// read-only: yes
+// placeholders: {label}: a Label (filled from the closed enum, never from user input)
+MATCH (n:{label})
+WHERE n.id IN $ids
+RETURN n
