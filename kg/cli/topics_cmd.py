@@ -30,12 +30,19 @@ def topics_command(
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """List the topics with their sizes and labels (``--build`` computes and stores them)."""
+    from kg.cli.options import store_spec
     from kg.concepts.graph_topics import list_topics, topics_of, write_topics
+    from kg.store import write_lock
 
-    with opened_store(store, graph, create=False) as opened:
-        if build:
-            write_topics(opened, topics_of(opened, resolution=resolution, min_papers=min_papers))
+    with opened_store(store, graph, create=False) as opened:  # the store must exist
         rows = list_topics(opened, limit)
+    if build:
+        with (
+            write_lock(store_spec(store, graph), what="kg topics"),
+            opened_store(store, graph, create=True) as writable,
+        ):
+            write_topics(writable, topics_of(writable, resolution=resolution, min_papers=min_papers))
+            rows = list_topics(writable, limit)
     if not rows and output is OutputFormat.TABLE:
         typer.echo("no topics stored: run `kg topics --build`", err=True)
     emit(rows, output, ["id", "size", "label"])
