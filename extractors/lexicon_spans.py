@@ -72,19 +72,24 @@ class LexiconSpans(BatchComponent):
         self._prefixes = frozenset(prefixes)
         self._token_keys = {}
 
-    def _key(self, doc: Doc, i: int) -> str:
-        orth = doc[i].orth
-        key = self._token_keys.get(orth)
-        if key is None:
-            key = self._token_keys[orth] = normalise_key(doc[i].text)
-        return key
+    def _keys(self, doc: Doc) -> list[str]:
+        """Each token's match key (cached by the token's text)."""
+        cache = self._token_keys
+        keys = []
+        for token in doc:
+            key = cache.get(token.orth)
+            if key is None:
+                key = cache[token.orth] = normalise_key(token.text)
+            keys.append(key)
+        return keys
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.names:
             return doc
         state = doc_state(doc)
         found = {(c.start, c.end, c.label) for c in state.candidates}
-        keys = [self._key(doc, i) for i in range(len(doc))]
+        keys = self._keys(doc)
+        names, prefixes = self.names, self._prefixes
         for i, first in enumerate(keys):
             if not first:
                 continue
@@ -92,7 +97,7 @@ class LexiconSpans(BatchComponent):
             for j in range(i, min(i + MAX_TOKENS, len(doc))):
                 if keys[j]:
                     key += keys[j]
-                    kind = self.names.get(key)
+                    kind = names.get(key)
                     if kind is not None:
                         start, end = doc[i].idx, doc[j].idx + len(doc[j])
                         label = Label(kind)
@@ -101,7 +106,7 @@ class LexiconSpans(BatchComponent):
                             state.candidates.append(
                                 span_candidate(label, start, end, surface, self.name, self.confidence)
                             )
-                if key not in self._prefixes:
+                if key not in prefixes:
                     break
         return doc
 
