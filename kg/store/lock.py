@@ -20,6 +20,12 @@ from kg.atomic import _host
 from kg.errors import StoreError
 
 LOCK_SUFFIX = ".lock"
+
+
+class LockHeldError(StoreError):
+    """Another process still holds the lock after the time allowed."""
+
+
 POLL = 0.05
 """Seconds between two tries of a lock another process holds."""
 
@@ -93,5 +99,5 @@ def _acquire(fd: int, path: Path, on_wait: Callable[[str], None] | None, timeout
             on_wait(f"waiting for {holder(path)} to finish ({path})")
             told = True
         if deadline is not None and time.monotonic() >= deadline:
-            raise StoreError(f"{path}: still held by {holder(path)} after {timeout:g} s")
+            raise LockHeldError(f"{path}: still held by {holder(path)} after {timeout:g} s")
         time.sleep(POLL)
