@@ -6,14 +6,13 @@ of its ``<entry>`` tag and finished entries are dropped from memory.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.ingest import fields
-from kg.ingest.context import ParseContext, open_text
-from kg.ingest.fields import RecordError, numbered_lines
+from kg.ingest import fields, xml_stream
+from kg.ingest.context import ParseContext
+from kg.ingest.fields import RecordError
 from kg.model import Paper
 
 FORMAT = "arxiv-atom"
@@ -21,60 +20,22 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 ATOM = f"{{{ATOM_NS}}}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
 ENTRY = f"{ATOM}entry"
-_PROLOG = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?")
-_POSITION = re.compile(r": line \d+, column \d+$")
 
 
 def sniff(path: Path, head: str) -> bool:
     """The document element is ``<feed``, or a ``<feed`` appears with the Atom namespace."""
-    prolog = _PROLOG.match(head)
-    body = head[prolog.end() :] if prolog else head
-    return body.startswith("<feed") or ("<feed" in head and ATOM_NS in head)
+    return xml_stream.document_is(head, "feed", ATOM_NS)
 
 
 def parse(ctx: ParseContext) -> Iterator[Paper]:
     """Yield one paper per entry, in feed order; malformed XML ends the file."""
-    for line, entry in _entries(ctx):
+    for line, entry in xml_stream.elements(ctx, (ENTRY,), "entry"):
         try:
             paper = _paper(entry, ctx.where(line))
         except RecordError as exc:
             ctx.bad(line, str(exc))
             continue
         yield paper
-
-
-def _entries(ctx: ParseContext) -> Iterator[tuple[int, ET.Element]]:
-    """Each complete ``<entry>`` with the line of its start tag; each is cleared once used."""
-    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
-    root: ET.Element | None = None
-    start = 1
-    held = 0  # characters fed since the last complete entry
-    with open_text(ctx.path) as handle:
-        try:
-            for number, text in numbered_lines(ctx, handle):
-                held += len(text)
-                if held > fields.MAX_LINE_CHARS:
-                    ctx.bad(start, f"entry longer than {fields.MAX_LINE_CHARS:,} characters")
-                    return
-                parser.feed(text)
-                for event in parser.read_events():
-                    element = event[-1]
-                    if not isinstance(element, ET.Element):
-                        continue
-                    if root is None:
-                        root = element
-                    if element.tag != ENTRY:
-                        continue
-                    if event[0] == "start":
-                        start = number
-                    else:
-                        yield start, element
-                        root.clear()
-                        held = 0
-            parser.close()
-        except ET.ParseError as exc:
-            line, column = exc.position
-            ctx.bad(line, f"malformed XML: {_POSITION.sub('', str(exc))} (column {column + 1})")
 
 
 def _paper(entry: ET.Element, source: str) -> Paper:

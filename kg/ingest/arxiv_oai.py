@@ -11,14 +11,13 @@ is parsed incrementally, like the Atom reader, so each paper's source names the 
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.ingest import fields
-from kg.ingest.context import ParseContext, open_text
-from kg.ingest.fields import RecordError, numbered_lines
+from kg.ingest import fields, xml_stream
+from kg.ingest.context import ParseContext
+from kg.ingest.fields import RecordError
 from kg.model import Paper
 
 FORMAT = "arxiv-oai"
@@ -30,20 +29,16 @@ RECORD = f"{OAI}record"
 ERROR = f"{OAI}error"
 ABS_URL = "https://arxiv.org/abs/{}"
 NO_RECORDS = "noRecordsMatch"
-_PROLOG = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?")
-_POSITION = re.compile(r": line \d+, column \d+$")
 
 
 def sniff(path: Path, head: str) -> bool:
     """The document element is ``<OAI-PMH``, or the OAI-PMH namespace appears."""
-    prolog = _PROLOG.match(head)
-    body = head[prolog.end() :] if prolog else head
-    return body.startswith("<OAI-PMH") or ("<OAI-PMH" in head and OAI_NS in head)
+    return xml_stream.document_is(head, "OAI-PMH", OAI_NS)
 
 
 def parse(ctx: ParseContext) -> Iterator[Paper]:
     """Yield one paper per record in document order; malformed XML ends the file."""
-    for line, element in _elements(ctx):
+    for line, element in xml_stream.elements(ctx, (RECORD, ERROR), "record"):
         if element.tag == ERROR:
             code = element.get("code") or "unknown"
             if code != NO_RECORDS:
@@ -58,42 +53,6 @@ def parse(ctx: ParseContext) -> Iterator[Paper]:
             ctx.bad(line, str(exc))
             continue
         yield paper
-
-
-def _elements(ctx: ParseContext) -> Iterator[tuple[int, ET.Element]]:
-    """Each complete ``<record>`` or ``<error>`` with the line of its start tag; each is
-    cleared once used."""
-    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
-    open_elements: list[ET.Element] = []
-    start = 1
-    held = 0  # characters fed since the last complete record
-    with open_text(ctx.path) as handle:
-        try:
-            for number, text in numbered_lines(ctx, handle):
-                held += len(text)
-                if held > fields.MAX_LINE_CHARS:
-                    ctx.bad(start, f"record longer than {fields.MAX_LINE_CHARS:,} characters")
-                    return
-                parser.feed(text)
-                for event in parser.read_events():
-                    kind, element = event[0], event[-1]
-                    if not isinstance(element, ET.Element):
-                        continue
-                    if kind == "start":
-                        open_elements.append(element)
-                        if element.tag in (RECORD, ERROR):
-                            start = number
-                        continue
-                    open_elements.pop()
-                    if element.tag in (RECORD, ERROR):
-                        yield start, element
-                        if open_elements:
-                            open_elements[-1].clear()  # drop finished records from memory
-                        held = 0
-            parser.close()
-        except ET.ParseError as exc:
-            line, column = exc.position
-            ctx.bad(line, f"malformed XML: {_POSITION.sub('', str(exc))} (column {column + 1})")
 
 
 def _paper(record: ET.Element, source: str) -> Paper:
