@@ -29,6 +29,9 @@ class LockHeldError(StoreError):
 POLL = 0.05
 """Seconds between two tries of a lock another process holds."""
 
+NAME_WAIT = 1.0
+"""Seconds a waiter gives a new holder to write its name before saying "another process"."""
+
 
 def lock_path(graph_path: Path) -> Path:
     """The lock file of a graph file: ``graph.json`` -> ``graph.json.lock``."""
@@ -71,12 +74,12 @@ def exclusive(
         raise StoreError(f"{path}: cannot open the lock file ({exc.strerror or exc})") from exc
     try:
         _acquire(fd, path, on_wait, timeout)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}@{_host()} {what}".strip().encode() + b"\n", 0)
+        name = f"{os.getpid()}@{_host()} {what}".strip().encode() + b"\n"
+        os.pwrite(fd, name, 0)  # written, then cut to length: never an empty file between holders
+        os.ftruncate(fd, len(name))
         try:
             yield
         finally:
-            os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
@@ -87,6 +90,7 @@ def _acquire(fd: int, path: Path, on_wait: Callable[[str], None] | None, timeout
     import fcntl
 
     told = False
+    started = time.monotonic()
     deadline = None if timeout is None else time.monotonic() + timeout
     while True:
         try:
@@ -96,8 +100,11 @@ def _acquire(fd: int, path: Path, on_wait: Callable[[str], None] | None, timeout
             if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                 raise StoreError(f"{path}: cannot lock ({exc.strerror or exc})") from exc
         if not told and on_wait is not None:
-            on_wait(f"waiting for {holder(path)} to finish ({path})")
-            told = True
+            who = holder(path)
+            # a holder that has just taken a new lock file has not named itself yet: give it a moment
+            if who != "another process" or time.monotonic() - started >= NAME_WAIT:
+                on_wait(f"waiting for {who} to finish ({path})")
+                told = True
         if deadline is not None and time.monotonic() >= deadline:
             raise LockHeldError(f"{path}: still held by {holder(path)} after {timeout:g} s")
         time.sleep(POLL)
