@@ -13,7 +13,11 @@ from spacy.tokens import Doc
 from extractors.state import doc_state
 from extractors.types import Label
 
-# Which source wins an overlap of equal length (lower first).
+# Which source wins an overlap of equal length, and whose type a name takes when sources
+# disagree (lower first). The trained layers (the annotation lexicon, then the recogniser, which
+# types a name from its context) beat the
+# shape guesses of the acronym and enumeration finders (9, unlisted) but not names the
+# gazetteer or a dataset context vouch for.
 PRIORITY = {
     "kg_links": 0,
     "kg_models": 1,
@@ -21,6 +25,8 @@ PRIORITY = {
     "kg_datasets": 3,
     "kg_coined": 4,
     "kg_phrases": 5,
+    "kg_lexicon": 6,
+    "kg_learned": 7,
 }
 
 
@@ -44,6 +50,7 @@ class Candidate:
     )
     aliases: set[str] = field(default_factory=set)
     attrs: dict[str, str] = field(default_factory=dict)
+    learned_agrees: bool = False  # a learned layer found the same span and type
 
     @property
     def length(self) -> int:

@@ -272,12 +272,16 @@ def unify_labels(cands: list[Candidate]) -> None:
 
 def salient(cands: list[Candidate], title_end: int) -> list[Candidate]:
     """Keep ``salient_only`` candidates only where the paper dwells on them: in the title,
-    repeated, or defined with an abbreviation."""
+    repeated, or defined with an abbreviation; or where a learned layer found them too."""
     counts: dict[str, int] = {}
     for cand in cands:
         counts[cand.key] = counts.get(cand.key, 0) + 1
     in_title = {c.key for c in cands if c.start < title_end and c.label is not Label.METHOD}
-    return [c for c in cands if not c.salient_only or c.key in in_title or counts[c.key] > 1 or c.defined]
+    return [
+        c
+        for c in cands
+        if not c.salient_only or c.learned_agrees or c.key in in_title or counts[c.key] > 1 or c.defined
+    ]
 
 
 def to_mentions(text: str, cands: list[Candidate], sentences: Sentences, title_end: int) -> list[Mention]:
@@ -354,6 +358,9 @@ def combine(cands: list[Candidate], precedence: Precedence) -> list[Candidate]:
         return cands
     if precedence.alternatives:  # a learned span that a rule candidate also found stays the rule's
         found = {(c.start, c.end, c.label) for c in cands if not precedence.own_layer(c.source)}
+        agreed = {(c.start, c.end, c.label) for c in cands if precedence.own_layer(c.source)} & found
+        for cand in cands:  # ... and the rule's candidate is judged as the learned span would be
+            cand.learned_agrees = (cand.start, cand.end, cand.label) in agreed
         return [
             c for c in cands if not precedence.own_layer(c.source) or (c.start, c.end, c.label) not in found
         ]
@@ -392,7 +399,7 @@ def resolve(
     kept = [
         c
         for c in salient(cands, title_end)
-        if not is_generic(c, text[c.start : c.end], learned=precedence.own_layer(c.source))
+        if not is_generic(c, text[c.start : c.end], learned=precedence.own_layer(c.source) or c.learned_agrees)
     ]
     if precedence.alternatives:
         sources = sorted({c.source for c in kept if precedence.own_layer(c.source)})
