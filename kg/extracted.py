@@ -13,11 +13,12 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from kg.errors import IngestError
 from kg.extraction import PAPER_KEY, TYPE_KEYS
 from kg.ingest.context import ParseContext, read_head
+from kg.ingest.source import Source
 from kg.model import Evidence, Label, Mention, Paper
 
 FORMAT = "kg-extract"
@@ -57,7 +58,7 @@ def read_extracted(
     try:
         for line, record in json_objects(ctx):
             try:
-                pair = record_mentions(record, ctx.where(line))
+                pair = record_mentions(record, ctx.source(line))
             except _BadRecordError as exc:
                 ctx.bad(line, f"not a kg extract record: {exc}")
                 continue
@@ -74,7 +75,7 @@ class _BadRecordError(Exception):
     pass
 
 
-def record_mentions(record: Mapping[str, Any], where: str) -> tuple[Paper, list[Mention]]:
+def record_mentions(record: Mapping[str, Any], source: Source) -> tuple[Paper, list[Mention]]:
     """One ``kg extract`` record as the paper it was extracted from and its mentions."""
     from kg.ingest.fields import RecordError
     from kg.ingest.records import record_paper
@@ -83,12 +84,12 @@ def record_mentions(record: Mapping[str, Any], where: str) -> tuple[Paper, list[
         raise _BadRecordError(f"expected '{PAPER_KEY}' and the lists {', '.join(TYPE_KEYS.values())}")
     fields = record[PAPER_KEY]
     try:
-        paper = record_paper(fields, where)
+        paper = record_paper(fields, source)
     except RecordError as exc:
         raise _BadRecordError(str(exc)) from None
-    sources = fields.get("sources")
-    if isinstance(sources, list) and sources and all(isinstance(s, str) for s in sources):
-        paper = replace(paper, sources=tuple(sources))
+    sources, keys = fields.get("sources"), fields.get("source_keys")
+    if _strings(sources):  # where the paper was read, not the extract file
+        paper = replace(paper, sources=tuple(sources), source_keys=tuple(keys) if _strings(keys) else ())
     mentions: list[Mention] = []
     try:
         for label, key in TYPE_KEYS.items():
@@ -97,6 +98,10 @@ def record_mentions(record: Mapping[str, Any], where: str) -> tuple[Paper, list[
     except (KeyError, TypeError, ValueError) as exc:
         raise _BadRecordError(f"a malformed entity ({type(exc).__name__}: {exc})") from None
     return paper, mentions
+
+
+def _strings(value: object) -> TypeGuard[list[str]]:
+    return isinstance(value, list) and bool(value) and all(isinstance(s, str) for s in value)
 
 
 def _mentions(paper: Paper, label: Label, entity: Mapping[str, Any]) -> Iterator[Mention]:
