@@ -10,8 +10,9 @@ does not hold what ``kg extract`` writes is a bad record naming the file and lin
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -58,7 +59,7 @@ def read_extracted(
     try:
         for line, record in json_objects(ctx):
             try:
-                pair = record_mentions(record, ctx.source(line))
+                pair = record_mentions(record, partial(ctx.source, line))
             except _BadRecordError as exc:
                 ctx.bad(line, f"not a kg extract record: {exc}")
                 continue
@@ -75,20 +76,23 @@ class _BadRecordError(Exception):
     pass
 
 
-def record_mentions(record: Mapping[str, Any], source: Source) -> tuple[Paper, list[Mention]]:
-    """One ``kg extract`` record as the paper it was extracted from and its mentions."""
+def record_mentions(record: Mapping[str, Any], source: Callable[[], Source]) -> tuple[Paper, list[Mention]]:
+    """One ``kg extract`` record as the paper it was extracted from and its mentions. Its sources
+    are the listing's the record carries; only a record without them is sourced to the extract
+    file (``source()``: hashing that file costs a read of it, so only then)."""
     from kg.ingest.fields import RecordError
     from kg.ingest.records import record_paper
 
     if not looks_extracted(record):
         raise _BadRecordError(f"expected '{PAPER_KEY}' and the lists {', '.join(TYPE_KEYS.values())}")
     fields = record[PAPER_KEY]
+    sources, keys = fields.get("sources"), fields.get("source_keys")
+    listed = _strings(sources)
     try:
-        paper = record_paper(fields, source)
+        paper = record_paper(fields, Source("", "") if listed else source())
     except RecordError as exc:
         raise _BadRecordError(str(exc)) from None
-    sources, keys = fields.get("sources"), fields.get("source_keys")
-    if _strings(sources):  # where the paper was read, not the extract file
+    if listed:  # where the paper was read, not the extract file
         paper = replace(paper, sources=tuple(sources), source_keys=tuple(keys) if _strings(keys) else ())
     mentions: list[Mention] = []
     try:
