@@ -13,7 +13,7 @@ saved as a graph file. Reported:
 - the engine build from the graph in memory, ``--builds`` times back to back (wall and CPU
   seconds; goal < 10 s): the first through the store (as a user meets it), the others into
   scratch files; the engine file's size;
-- every named query (kg/named_queries.py) through ``run_named_query``, with one representative
+- every named query (kg/query/named.py) through ``run_named_query``, with one representative
   parameter set each for several papers or entities (the most connected ones among them),
   median and p95 milliseconds on the embedded engine and, with ``--neo4j``, on Neo4j: each
   parameter set runs on both stores one after the other (so both see the same machine load), and
@@ -49,7 +49,7 @@ from bench_neo4j_load import corpus, load, synthesise  # noqa: E402
 
 from kg.errors import StoreError  # noqa: E402
 from kg.model import Label, RelType  # noqa: E402
-from kg.named_queries import query_names, run_named_query  # noqa: E402
+from kg.query.named import query_names, run_named_query  # noqa: E402
 from kg.store import embedded_cypher  # noqa: E402
 from kg.store.base import GraphStore  # noqa: E402
 from kg.store.nx_store import NetworkXStore  # noqa: E402

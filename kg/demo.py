@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.build import IngestReport, ingest
-from kg.query_shortcuts import shared_methods
+from kg.query.shortcuts import shared_methods
 from kg.sample import SAMPLE_LISTING_YEAR, sample_paths
 from kg.store.base import GraphStore
 

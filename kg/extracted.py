@@ -10,14 +10,16 @@ does not hold what ``kg extract`` writes is a bad record naming the file and lin
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from kg.errors import IngestError
 from kg.extraction import PAPER_KEY, TYPE_KEYS
 from kg.ingest.context import ParseContext, read_head
+from kg.ingest.source import Source
 from kg.model import Evidence, Label, Mention, Paper
 
 FORMAT = "kg-extract"
@@ -57,7 +59,7 @@ def read_extracted(
     try:
         for line, record in json_objects(ctx):
             try:
-                pair = record_mentions(record, ctx.where(line))
+                pair = record_mentions(record, partial(ctx.source, line))
             except _BadRecordError as exc:
                 ctx.bad(line, f"not a kg extract record: {exc}")
                 continue
@@ -74,21 +76,24 @@ class _BadRecordError(Exception):
     pass
 
 
-def record_mentions(record: Mapping[str, Any], where: str) -> tuple[Paper, list[Mention]]:
-    """One ``kg extract`` record as the paper it was extracted from and its mentions."""
+def record_mentions(record: Mapping[str, Any], source: Callable[[], Source]) -> tuple[Paper, list[Mention]]:
+    """One ``kg extract`` record as the paper it was extracted from and its mentions. Its sources
+    are the listing's the record carries; only a record without them is sourced to the extract
+    file (``source()``: hashing that file costs a read of it, so only then)."""
     from kg.ingest.fields import RecordError
     from kg.ingest.records import record_paper
 
     if not looks_extracted(record):
         raise _BadRecordError(f"expected '{PAPER_KEY}' and the lists {', '.join(TYPE_KEYS.values())}")
     fields = record[PAPER_KEY]
+    sources, keys = fields.get("sources"), fields.get("source_keys")
+    listed = _strings(sources)
     try:
-        paper = record_paper(fields, where)
+        paper = record_paper(fields, Source("", "") if listed else source())
     except RecordError as exc:
         raise _BadRecordError(str(exc)) from None
-    sources = fields.get("sources")
-    if isinstance(sources, list) and sources and all(isinstance(s, str) for s in sources):
-        paper = replace(paper, sources=tuple(sources))
+    if listed:  # where the paper was read, not the extract file
+        paper = replace(paper, sources=tuple(sources), source_keys=tuple(keys) if _strings(keys) else ())
     mentions: list[Mention] = []
     try:
         for label, key in TYPE_KEYS.items():
@@ -97,6 +102,10 @@ def record_mentions(record: Mapping[str, Any], where: str) -> tuple[Paper, list[
     except (KeyError, TypeError, ValueError) as exc:
         raise _BadRecordError(f"a malformed entity ({type(exc).__name__}: {exc})") from None
     return paper, mentions
+
+
+def _strings(value: object) -> TypeGuard[list[str]]:
+    return isinstance(value, list) and bool(value) and all(isinstance(s, str) for s in value)
 
 
 def _mentions(paper: Paper, label: Label, entity: Mapping[str, Any]) -> Iterator[Mention]:

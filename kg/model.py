@@ -52,7 +52,9 @@ SCHEMA: dict[RelType, tuple[Label, Label]] = {
 
 @dataclass(frozen=True, slots=True)
 class Paper:
-    """One paper as read from a listing. ``source`` is ``file:line`` of the record.
+    """One paper as read from a listing. ``sources`` are where its records were read
+    (``path:line``), ``source_keys`` the same records by content (``digest:line``, see
+    :mod:`kg.ingest.source`): one source per key, however many paths it was read from.
 
     ``published`` and ``listed`` are ISO dates (``YYYY-MM-DD``) or ``None``.
     """
@@ -69,6 +71,7 @@ class Paper:
     code_url: str | None = None
     categories: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    source_keys: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -86,7 +89,9 @@ class Paper:
         for f in fields(self):
             mine, theirs = getattr(self, f.name), getattr(other, f.name)
             if f.name == "sources":
-                changes[f.name] = tuple(dict.fromkeys(mine + theirs))
+                changes["sources"], changes["source_keys"] = union_sources(self, other)
+            elif f.name == "source_keys":
+                continue
             elif f.name == "upvotes":
                 changes[f.name] = max((v for v in (mine, theirs) if v is not None), default=None)
             elif (isinstance(mine, str) and isinstance(theirs, str)) or isinstance(mine, tuple):
@@ -94,6 +99,20 @@ class Paper:
             else:
                 changes[f.name] = mine if mine is not None else theirs
         return replace(self, **changes)
+
+
+def union_sources(*papers: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sources of records of one paper, first seen first: (sources, keys). A source whose
+    key (the same content read from another path) or whose ``path:line`` (a file changed since)
+    is known already adds nothing. A source without a key (a graph written before keys) is keyed
+    by itself."""
+    by_key: dict[str, str] = {}
+    for paper in papers:
+        keys = paper.source_keys + paper.sources[len(paper.source_keys) :]
+        for key, where in zip(keys, paper.sources, strict=False):
+            if key not in by_key and where not in by_key.values():
+                by_key[key] = where
+    return tuple(by_key.values()), tuple(by_key)
 
 
 @dataclass(slots=True)

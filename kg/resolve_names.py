@@ -31,7 +31,7 @@ length) and are cut to this length in messages."""
 
 def resolve_paper_id(store: GraphStore, ref: str) -> str:
     """The id of the paper ``ref`` names: its id, arXiv id (any version, or URL) or exact title."""
-    from kg.find import closest, display_name
+    from kg.query.finder import closest, display_name
 
     try:
         return resolve_paper(store, ref).id
@@ -80,7 +80,7 @@ def resolve_entity(store: GraphStore, kind: str, name: str) -> str:
 def elsewhere_hint(store: GraphStore, name: str, label: Label) -> str:
     """What to tell a user whose ``name`` is no ``label`` node: the type it is (``; MMLU is a
     dataset (dataset:mmlu)``), else the closest names of that label (``; close: a, b``)."""
-    from kg.find import closest, display_name
+    from kg.query.finder import closest, display_name
     from kg.resolve_node import ENTITY_LABELS as ALL_LABELS
     from kg.resolve_node import kind_name, resolve_entity_node
 

@@ -128,8 +128,9 @@ def _kinds(labels: Sequence[Label]) -> str:
 
 
 def _close(store: GraphStore, ref: str, labels: Sequence[Label]) -> list[str]:
-    """Up to :data:`SUGGESTIONS` names (with their kind) closest to ``ref`` (:func:`kg.find.closest`)."""
-    from kg.find import closest, display_name
+    """Up to :data:`SUGGESTIONS` names (with their kind) closest to ``ref``
+    (:func:`kg.query.finder.closest`)."""
+    from kg.query.finder import closest, display_name
 
     return [
         f"{display_name(h.node)} ({kind_name(h.node.label)})"

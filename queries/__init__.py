@@ -13,7 +13,7 @@ A named query file ``queries/<name>.cypher`` starts with a header of ``//`` comm
     // read-only: yes
     // example: kg query run shared-methods -p paper=a53d13144b1464db -p k=2
 
-Parameter types (see :mod:`kg.query_params`): ``string``, ``integer``, ``float``, ``boolean``,
+Parameter types (see :mod:`kg.query.params`): ``string``, ``integer``, ``float``, ``boolean``,
 ``date``, ``choice(a|b|c)``, ``paper`` (resolved from an id, arXiv id or exact title to the
 paper's id) and the entity types ``method``, ``dataset``, ``task``, ``family``, ``model``,
 ``metric`` (resolved from the canonical name or any alias to the entity's id). Every value
@@ -32,8 +32,8 @@ fork of Kùzu). Where they differ, the file keeps both variants side by side in 
     WITH b, list_sort(collect(m.name)) AS methods
     // dialect: end
 
-Lines outside a section are common to both; :meth:`kg.named_queries.NamedQuery.cypher` picks the
-section for the store's dialect (:func:`kg.named_queries.dialect_of`). The differences met so far:
+Lines outside a section are common to both; :meth:`kg.query.named.NamedQuery.cypher` picks the
+section for the store's dialect (:func:`kg.query.named.dialect_of`). The differences met so far:
 
 * sorted lists: Neo4j keeps the order of rows sorted before ``collect`` (a ``WITH … ORDER BY``);
   the embedded engine allows ``ORDER BY`` in ``WITH`` only before ``SKIP``/``LIMIT`` and sorts a

@@ -5,7 +5,7 @@
 //   row a step. Of several equally short chains, the one whose node ids sort first (then
 //   whose relationship types do).
 //   Neo4j finds the chains with allShortestPaths((a)-[*..10]-(b)); the embedded store walks its
-//   graph natively (kg.native_queries.connection), because ladybug 0.22 reads node properties
+//   graph natively (kg.query.native.connection), because ladybug 0.22 reads node properties
 //   in list lambdas wrongly past 2048 entries (docs/CYPHER_DIALECTS.md).
 // parameters:
 //   $paper: paper -- one paper: its id, arXiv id (any version, or its URL) or exact title

@@ -12,7 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.dialect_hints import dialect_hint
+from kg.query.dialect_hints import dialect_hint
 from kg.sample import sample_paths
 
 runner = CliRunner()

@@ -17,7 +17,7 @@ from store_helpers import Neo4jTarget
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.named_queries import get_query, list_queries, query_names
+from kg.query.named import get_query, list_queries, query_names
 
 runner = CliRunner()
 QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
@@ -83,7 +83,7 @@ def test_query_show_prints_the_file_or_one_dialect() -> None:
     assert ok("query", "show", "connection") == source
     neo4j = ok("query", "show", "connection", "--dialect", "neo4j")
     assert neo4j.strip() == get_query("connection").cypher("neo4j") and "allShortestPaths" in neo4j
-    assert "kg.native_queries.connection" in ok("query", "show", "connection", "--dialect", "embedded")
+    assert "kg.query.native.connection" in ok("query", "show", "connection", "--dialect", "embedded")
     document = json.loads(ok("query", "show", "shared-methods", "--format", "json"))
     assert document["columns"] == ["paper", "title", "date", "shared", "methods"]
     assert set(document["cypher"]) == {"neo4j", "embedded"}

@@ -11,7 +11,7 @@ from kg.build import ingest
 from kg.cli.main import app
 from kg.concepts.graph_topics import list_topics, topics_of, write_topics
 from kg.model import Label, RelType
-from kg.named_queries import run_named_query
+from kg.query.named import run_named_query
 from kg.store.base import GraphStore
 from kg.store.nx_store import NetworkXStore
 

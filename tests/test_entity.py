@@ -11,10 +11,10 @@ from store_helpers import Neo4jTarget
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.entity_report import entity_report
 from kg.errors import NotFoundError
 from kg.model import Label, RelType
-from kg.named_queries import run_named_query
+from kg.query.entity import entity_report
+from kg.query.named import run_named_query
 from kg.store.nx_store import NetworkXStore
 
 runner = CliRunner()

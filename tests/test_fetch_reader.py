@@ -15,6 +15,7 @@ from kg.errors import IngestError
 from kg.ids import normalise_title
 from kg.ingest import read_papers
 from kg.ingest.fields import strip_bidi
+from kg.ingest.source import display_path
 
 OAI_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n'
 
@@ -59,7 +60,7 @@ def test_recorded_pages_are_sniffed_and_read() -> None:
     assert first.published == "2026-05-03"
     assert first.url == "https://arxiv.org/abs/2605.00022"
     assert first.abstract.startswith("The rapid proliferation of large audio models")
-    assert first.sources == (f"{REPLAY / 'oai' / '2026-05-04-p1.xml'}:6",)
+    assert first.sources == (f"{display_path(REPLAY / 'oai' / '2026-05-04-p1.xml')}:6",)
 
 
 def test_deleted_records_are_no_papers_and_authors_without_forenames_are_kept(tmp_path: Path) -> None:

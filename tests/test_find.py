@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import NotFoundError
-from kg.find import SearchError, find, score
 from kg.model import Label
+from kg.query.finder import SearchError, find, score
 from kg.resolve_names import resolve_entity, resolve_paper_id
 from kg.store.nx_store import NetworkXStore
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from kg.errors import IngestError
 from kg.ingest import PARSERS, read_papers
 from kg.ingest.context import read_head
+from kg.ingest.source import display_path
 from kg.model import Paper
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -69,7 +70,7 @@ def test_atom_feed_fields() -> None:
     assert dpo.published == "2023-05-29"
     assert dpo.categories == ("cs.LG", "cs.AI", "cs.CL")
     assert dpo.url == "http://arxiv.org/abs/2305.18290v2"
-    assert dpo.sources == (f"{path}:10",)
+    assert dpo.sources == (f"{display_path(path)}:10",)  # relative to the working directory
     assert (mamba.arxiv_id, mamba.authors, mamba.categories) == (
         "2312.00752",
         ("Albert Gu", "Tri Dao"),
@@ -144,7 +145,9 @@ def test_snapshot_fields() -> None:
         "2009-10-31",
         ("Juan M. Maldacena",),
     )
-    assert [p.sources for p in (diphoton, dpo, maldacena)] == [(f"{path}:{n}",) for n in (1, 2, 3)]
+    assert [p.sources for p in (diphoton, dpo, maldacena)] == [
+        (f"{display_path(path)}:{n}",) for n in (1, 2, 3)
+    ]
 
 
 def test_gzipped_snapshot(tmp_path: Path) -> None:
@@ -339,7 +342,10 @@ def test_records_csv_bad_rows(tmp_path: Path) -> None:
         _read(path)
     skipped: list[IngestError] = []
     (good,) = _read(path, skip_bad=True, skipped=skipped)
-    assert (good.abstract, good.sources) == ("An abstract over two lines", (f"{path}:2",))
+    assert (good.abstract, good.sources) == (
+        "An abstract over two lines",
+        ("bad.csv:2",),
+    )  # outside the working directory: its name
     assert [(e.line, e.message) for e in skipped][:2] == [
         (4, "record has no title"),
         (5, "row has 3 fields but the header has 2"),

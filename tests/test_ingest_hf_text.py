@@ -14,6 +14,7 @@ from kg.errors import IngestError
 from kg.ingest import read_papers
 from kg.ingest.context import ParseContext
 from kg.ingest.hf_daily_text import MONTHS, parse_lines
+from kg.ingest.source import display_path
 
 
 def test_the_five_pages_hold_278_entries_and_250_papers(sample: list[Path]) -> None:
@@ -34,7 +35,7 @@ def test_fields_of_named_papers(sample: list[Path]) -> None:
     assert fas.published == "2025-01-03"
     assert fas.upvotes is None
     assert fas.abstract.startswith("Face Anti-Spoofing (FAS) is essential")
-    assert fas.sources == (f"{sample[0]}:13",)
+    assert fas.sources == (f"{display_path(sample[0])}:13",)
     tree = papers["TreeSynth: Synthesizing Diverse Data from Scratch via Tree-Guided Subspace Partitioning"]
     assert (tree.author_count, tree.published, tree.upvotes) == (10, "2025-03-21", 1)
     # "Jan 7" has no year: the listing's year, which follows the newest explicit year (2025).

@@ -36,7 +36,7 @@ from store_helpers import Neo4jTarget, dump
 from kg.build import ingest
 from kg.errors import NotFoundError, ReadOnlyError
 from kg.model import Label, RelType
-from kg.named_queries import (
+from kg.query.named import (
     DIALECTS,
     QueryFileError,
     UnknownQueryError,
@@ -48,8 +48,8 @@ from kg.named_queries import (
     return_columns,
     run_named_query,
 )
-from kg.native_queries import FUNCTIONS
-from kg.query_params import Param, ParameterError, coerce, parse_assignments, parse_param_line
+from kg.query.native import FUNCTIONS
+from kg.query.params import Param, ParameterError, coerce, parse_assignments, parse_param_line
 from kg.resolve_names import resolve_entity, resolve_paper_id
 from kg.store.base import GraphStore
 from kg.store.neo4j_store import Neo4jStore
@@ -127,7 +127,7 @@ def test_dialect_sections_differ_only_where_marked() -> None:
     query = get_query("connection")
     assert "allShortestPaths" in query.cypher("neo4j") and "SHORTEST" not in query.cypher("neo4j")
     assert query.native == {"embedded": "connection"}
-    assert "kg.native_queries.connection" in query.cypher("embedded")
+    assert "kg.query.native.connection" in query.cypher("embedded")
     similar = get_query("similar-papers")
     assert "list_sort" in similar.cypher("embedded") and "list_sort" not in similar.cypher("neo4j")
     top = get_query("top-entities")
@@ -578,7 +578,7 @@ def test_hostile_parameter_values_change_nothing(sample_store: GraphStore, value
             with contextlib.suppress(NotFoundError, ParameterError):
                 run_named_query(sample_store, query.name, given)
     assert sample_store.stats() == before
-    from kg.cypher_guard import run_checked
+    from kg.query.cypher_guard import run_checked
 
     rows = run_checked(sample_store, "MATCH (p:Paper) WHERE p.title = $t RETURN count(p) AS n", {"t": value})
     assert rows == [{"n": 0}]
@@ -622,7 +622,7 @@ def test_names_that_look_like_cypher_are_found_as_plain_values(store: GraphStore
 
 
 def test_a_query_that_writes_is_refused_by_the_library(sample_nx: NetworkXStore) -> None:
-    from kg.cypher_guard import run_checked
+    from kg.query.cypher_guard import run_checked
 
     with pytest.raises(ReadOnlyError, match="DETACH DELETE"):
         run_checked(sample_nx, "MATCH (n) DETACH DELETE n", {})
@@ -664,4 +664,4 @@ def test_the_wheel_ships_every_query_file(tmp_path: Path) -> None:
     shipped = {n for n in names if n.startswith("queries/") and n.count("/") == 1 and n.endswith(".cypher")}
     assert shipped == {f"queries/{p.name}" for p in QUERIES_DIR.glob("*.cypher")}
     assert shipped == {f"queries/{name}.cypher" for name in query_names()}
-    assert {"kg/named_queries.py", "kg/query_params.py", "kg/cli/query_cmds.py"} <= names
+    assert {"kg/query/named.py", "kg/query/params.py", "kg/cli/query_cmds.py"} <= names

@@ -15,7 +15,7 @@ import networkx as nx
 import pytest
 from store_helpers import Neo4jTarget
 
-from kg.named_queries import run_named_query
+from kg.query.named import run_named_query
 from kg.store.nx_store import NetworkXStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import QueryLimitError
-from kg.named_queries import list_queries
+from kg.query.named import list_queries
 from kg.store.base import GraphStore
 from kg.store.limits import MAX_CASE_DEPTH, MAX_DEPTH, MAX_LENGTH, check_bounds
 

@@ -300,7 +300,7 @@ def test_a_default_view_of_a_big_neighbourhood_stops_at_300_nodes(sample_store: 
 
 
 def test_a_query_view_shows_the_nodes_in_its_rows_and_its_parameters(sample_store: NetworkXStore) -> None:
-    from kg.named_queries import run_named_query
+    from kg.query.named import run_named_query
 
     rows = run_named_query(sample_store, "shared-methods", {"paper": MINIPLM_TITLE})
     view = select_view(sample_store, query="shared-methods", params={"paper": MINIPLM_TITLE}, hops=0)
@@ -315,7 +315,7 @@ def test_a_query_view_shows_the_nodes_in_its_rows_and_its_parameters(sample_stor
 
 def test_a_method_adopters_view_shows_proposers_and_adopters(tmp_path: Path) -> None:
     from kg.build import ingest
-    from kg.named_queries import run_named_query
+    from kg.query.named import run_named_query
 
     store = NetworkXStore(tmp_path / "graph.json")
     ingest(store, [ADOPTERS])

@@ -1,5 +1,5 @@
 """``kg entity NAME`` and its typed forms ``kg dataset``, ``kg task``, ``kg model`` (thin layers
-over :func:`kg.entity_report.entity_report`)."""
+over :func:`kg.query.entity.entity_report`)."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def _command(kind: str | None) -> Callable[..., None]:
         cooccurring: CooccurOpt = 5,
         output: FormatOpt = OutputFormat.TABLE,
     ) -> None:
-        from kg.entity_report import entity_report
+        from kg.query.entity import entity_report
 
         with opened_store(store, graph, create=False) as opened:
             report = entity_report(opened, name, kind=kind, cooccurring=cooccurring)
@@ -92,7 +92,7 @@ def entity_command(
 
     --format json gives all of it in one document; jsonl and csv give one row a paper.
     """
-    from kg.entity_report import entity_report
+    from kg.query.entity import entity_report
 
     with opened_store(store, graph, create=False) as opened:
         report = entity_report(opened, name, kind=kind.casefold() if kind else None, cooccurring=cooccurring)

@@ -1,5 +1,5 @@
 """``kg find TEXT``: ranked fuzzy search over paper titles and entity names (thin layer over
-:func:`kg.find.find`)."""
+:func:`kg.query.finder.find`)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def find_command(
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Find papers and entities by name: the best matches first, with their type, papers and id."""
-    from kg.find import SEARCHED, SearchError, find
+    from kg.query.finder import SEARCHED, SearchError, find
 
     labels = list(SEARCHED)
     if types:

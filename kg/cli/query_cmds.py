@@ -1,5 +1,5 @@
 """Query commands: ``kg query list|show|run``, ``kg cypher`` and the shortcuts ``kg shared-methods``
-and ``kg method`` (thin layers over :mod:`kg.named_queries` and :mod:`kg.query_shortcuts`)."""
+and ``kg method`` (thin layers over :mod:`kg.query.named` and :mod:`kg.query.shortcuts`)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ query_app = typer.Typer(
 @query_app.command("list")
 def list_command(output: FormatOpt = OutputFormat.TABLE) -> None:
     """The named queries: name, title and parameters."""
-    from kg.named_queries import list_queries
+    from kg.query.named import list_queries
 
     queries = list_queries()
     rows = [
@@ -87,7 +87,7 @@ def show_command(
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """A named query's file (header and statement), or with --dialect the statement one store runs."""
-    from kg.named_queries import get_query
+    from kg.query.named import get_query
 
     query = get_query(name)
     if dialect is not None and output is OutputFormat.TABLE:
@@ -109,8 +109,8 @@ def run_command(
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
 ) -> None:
     """Run a named query: kg query run shared-methods -p paper="MiniPLM: …" -p k=1."""
-    from kg.named_queries import get_query, run_named_query
-    from kg.query_params import parse_assignments
+    from kg.query.named import get_query, run_named_query
+    from kg.query.params import parse_assignments
 
     query = get_query(name)
     given = parse_assignments(params or [])
@@ -133,9 +133,9 @@ def cypher_command(
 ) -> None:
     """Run a Cypher statement on the store, read-only unless --write (the store's own dialect:
     Neo4j's, or the embedded engine's; the embedded store is read-only even with --write)."""
-    from kg.cypher_guard import run_checked
-    from kg.named_queries import return_columns
-    from kg.query_params import parse_assignments
+    from kg.query.cypher_guard import run_checked
+    from kg.query.named import return_columns
+    from kg.query.params import parse_assignments
 
     given = parse_assignments(params or [])
     with opened_store(store, graph, create=False) as opened:
@@ -156,7 +156,7 @@ def shared_methods_command(
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Papers sharing methods with a paper, the most shared first (the shared-methods query)."""
-    from kg.query_shortcuts import shared_methods
+    from kg.query.shortcuts import shared_methods
 
     with opened_store(store, graph, create=False) as opened:
         rows = shared_methods(opened, paper, k=k, limit=limit)
@@ -176,7 +176,7 @@ def method_command(
 
     --format json gives all of it in one document; jsonl and csv give one row a paper.
     """
-    from kg.query_shortcuts import method_report
+    from kg.query.shortcuts import method_report
 
     with opened_store(store, graph, create=False) as opened:
         report = method_report(opened, name)

@@ -63,7 +63,7 @@ def papers_command(
     output: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """List papers, newest first (by published date, else listing date)."""
-    from kg.query_params import Param, coerce
+    from kg.query.params import Param, coerce
     from kg.read import list_papers
 
     since, until = (

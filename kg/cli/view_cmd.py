@@ -74,7 +74,7 @@ def view_command(
     An entity's page shows the entities it shares papers with, the papers behind each link in its
     tooltip (--papers: the papers themselves); a paper's page collapses hub entities.
     """
-    from kg.query_params import parse_assignments
+    from kg.query.params import parse_assignments
     from kg.view import check_limits, select_view, write_html
 
     check_limits(hops, max_nodes, force=force)  # before opening the store

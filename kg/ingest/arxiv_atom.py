@@ -13,6 +13,7 @@ from pathlib import Path
 from kg.ingest import fields, xml_stream
 from kg.ingest.context import ParseContext
 from kg.ingest.fields import RecordError
+from kg.ingest.source import Source
 from kg.model import Paper
 
 FORMAT = "arxiv-atom"
@@ -31,14 +32,14 @@ def parse(ctx: ParseContext) -> Iterator[Paper]:
     """Yield one paper per entry, in feed order; malformed XML ends the file."""
     for line, entry in xml_stream.elements(ctx, (ENTRY,), "entry"):
         try:
-            paper = _paper(entry, ctx.where(line))
+            paper = _paper(entry, ctx.source(line))
         except RecordError as exc:
             ctx.bad(line, str(exc))
             continue
         yield paper
 
 
-def _paper(entry: ET.Element, source: str) -> Paper:
+def _paper(entry: ET.Element, source: Source) -> Paper:
     entry_id = _text(entry, "id")
     if "/api/errors" in entry_id:
         raise RecordError(f"arXiv API error: {_text(entry, 'summary') or entry_id}")
@@ -63,7 +64,8 @@ def _paper(entry: ET.Element, source: str) -> Paper:
             published=fields.iso_date(_text(entry, "published"), "published"),
             url=alternate or entry_id or None,
             categories=tuple(dict.fromkeys(term for term in terms if term)),
-            sources=(source,),
+            sources=(source.where,),
+            source_keys=(source.key,),
         )
     )
 

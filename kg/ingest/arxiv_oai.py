@@ -18,6 +18,7 @@ from pathlib import Path
 from kg.ingest import fields, xml_stream
 from kg.ingest.context import ParseContext
 from kg.ingest.fields import RecordError
+from kg.ingest.source import Source
 from kg.model import Paper
 
 FORMAT = "arxiv-oai"
@@ -48,14 +49,14 @@ def parse(ctx: ParseContext) -> Iterator[Paper]:
         if header is not None and header.get("status") == "deleted":
             continue
         try:
-            paper = _paper(element, ctx.where(line))
+            paper = _paper(element, ctx.source(line))
         except RecordError as exc:
             ctx.bad(line, str(exc))
             continue
         yield paper
 
 
-def _paper(record: ET.Element, source: str) -> Paper:
+def _paper(record: ET.Element, source: Source) -> Paper:
     meta = record.find(f"{OAI}metadata/{ARXIV}arXiv")
     if meta is None:
         raise RecordError("record has no arXiv metadata (expected metadataPrefix=arXiv)")
@@ -76,7 +77,8 @@ def _paper(record: ET.Element, source: str) -> Paper:
             published=fields.iso_date(_text(meta, "created") or None, "created"),
             url=ABS_URL.format(arxiv_id) if arxiv_id else None,
             categories=fields.categories(_text(meta, "categories")),
-            sources=(source,),
+            sources=(source.where,),
+            source_keys=(source.key,),
         )
     )
 

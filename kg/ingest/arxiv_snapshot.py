@@ -16,6 +16,7 @@ from kg.ingest import fields
 from kg.ingest.context import ParseContext
 from kg.ingest.fields import RecordError
 from kg.ingest.records import first_record, json_objects
+from kg.ingest.source import Source
 from kg.model import Paper
 
 FORMAT = "arxiv-snapshot"
@@ -32,14 +33,14 @@ def parse(ctx: ParseContext) -> Iterator[Paper]:
     """Yield one paper per line, in file order, in constant memory."""
     for line, record in json_objects(ctx):
         try:
-            paper = _paper(record, ctx.where(line))
+            paper = _paper(record, ctx.source(line))
         except RecordError as exc:
             ctx.bad(line, str(exc))
             continue
         yield paper
 
 
-def _paper(record: Mapping[str, Any], source: str) -> Paper:
+def _paper(record: Mapping[str, Any], source: Source) -> Paper:
     raw_id = record.get("id")
     arxiv_id = fields.strict_arxiv_id(raw_id)
     if arxiv_id is None:
@@ -56,7 +57,8 @@ def _paper(record: Mapping[str, Any], source: str) -> Paper:
             published=published or fields.iso_date(record.get("update_date"), "update_date"),
             url=ABS_URL.format(arxiv_id),
             categories=fields.categories(record.get("categories")),
-            sources=(source,),
+            sources=(source.where,),
+            source_keys=(source.key,),
         )
     )
 

@@ -8,10 +8,12 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import IO, cast
 
 from kg.errors import IngestError
+from kg.ingest.source import Source, display_path, file_digest, source
 
 
 @dataclass
@@ -31,9 +33,24 @@ class ParseContext:
             raise error
         self.skipped.append(error)
 
-    def where(self, line: int | None = None) -> str:
-        """``file:line``, the provenance stored on each paper."""
-        return f"{self.path}:{line}" if line is not None else str(self.path)
+    def source(self, line: int | None = None) -> Source:
+        """The provenance stored on each paper: its key by the file's content and line, and
+        ``path:line`` with the path relative to the working directory (else the file's name)."""
+        return source(self._digest, self._shown, line)
+
+    @cached_property
+    def _shown(self) -> str:
+        return display_path(self.path)
+
+    @cached_property
+    def _digest(self) -> str | None:
+        """The file's content digest; ``None`` when the lines come from no file (a test's)."""
+        if not self.path.is_file():
+            return None
+        try:
+            return file_digest(self.path)
+        except OSError as exc:
+            raise IngestError(self.path, exc.strerror or str(exc)) from exc
 
 
 class _Gunzip(io.RawIOBase):

@@ -15,6 +15,7 @@ from kg.ingest import fields
 from kg.ingest.context import ParseContext
 from kg.ingest.fields import RecordError
 from kg.ingest.records import first_record, json_objects
+from kg.ingest.source import Source
 from kg.model import Paper
 
 FORMAT = "hf-daily-json"
@@ -31,14 +32,14 @@ def parse(ctx: ParseContext) -> Iterator[Paper]:
     """Yield one paper per item, in file order."""
     for line, item in json_objects(ctx):
         try:
-            paper = _paper(item, ctx.where(line))
+            paper = _paper(item, ctx.source(line))
         except RecordError as exc:
             ctx.bad(line, str(exc))
             continue
         yield paper
 
 
-def _paper(item: Mapping[str, Any], source: str) -> Paper:
+def _paper(item: Mapping[str, Any], source: Source) -> Paper:
     paper = item.get("paper")
     if not isinstance(paper, dict):
         raise RecordError('record has no "paper" object')
@@ -56,6 +57,7 @@ def _paper(item: Mapping[str, Any], source: str) -> Paper:
             upvotes=fields.integer(paper.get("upvotes"), "paper.upvotes"),
             url=PAPER_URL.format(hf_id) if hf_id else None,
             code_url=fields.text(paper, "githubRepo") or None,
-            sources=(source,),
+            sources=(source.where,),
+            source_keys=(source.key,),
         )
     )

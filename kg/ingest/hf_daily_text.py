@@ -160,6 +160,7 @@ def parse_lines(lines: Iterable[str], ctx: ParseContext) -> Iterator[Paper]:
         try:
             if problem is not None:
                 raise RecordError(problem[1])
+            source = ctx.source(line_no)
             paper = fields.checked(
                 Paper(
                     title=fields.title(title),
@@ -168,7 +169,8 @@ def parse_lines(lines: Iterable[str], ctx: ParseContext) -> Iterator[Paper]:
                     published=published,
                     listed=listed,
                     upvotes=upvotes,
-                    sources=(ctx.where(line_no),),
+                    sources=(source.where,),
+                    source_keys=(source.key,),
                 )
             )
         except RecordError as exc:

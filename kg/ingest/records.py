@@ -21,6 +21,7 @@ from kg.ids import parse_arxiv_id
 from kg.ingest import fields
 from kg.ingest.context import ParseContext, open_text, read_head
 from kg.ingest.fields import RecordError, numbered_lines, read_lines
+from kg.ingest.source import Source
 from kg.model import Paper
 
 FORMAT = "jsonl"
@@ -64,14 +65,14 @@ def parse(ctx: ParseContext) -> Iterator[Paper]:
     rows = _csv_rows(ctx, "\t" if kind == "tsv" else ",") if kind in ("csv", "tsv") else json_objects(ctx)
     for line, record in rows:
         try:
-            paper = record_paper(record, ctx.where(line))
+            paper = record_paper(record, ctx.source(line))
         except RecordError as exc:
             ctx.bad(line, str(exc))
             continue
         yield paper
 
 
-def record_paper(record: Mapping[str, Any], source: str) -> Paper:
+def record_paper(record: Mapping[str, Any], source: Source) -> Paper:
     """A generic record as a :class:`Paper`; raises :class:`RecordError` for a bad field."""
     rec = {str(key).strip().lower(): value for key, value in record.items()}
     url = fields.text(rec, "url", "link") or None
@@ -90,7 +91,8 @@ def record_paper(record: Mapping[str, Any], source: str) -> Paper:
             url=url,
             code_url=fields.text(rec, "code_url", "github") or None,
             categories=fields.categories(rec.get("categories")),
-            sources=(source,),
+            sources=(source.where,),
+            source_keys=(source.key,),
         )
     )
 

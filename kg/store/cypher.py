@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
 from kg.model import SCHEMA, Label, RelType
+from kg.query.template import load_template
 
 _PLACEHOLDER = re.compile(r"\{(label|labels|src|dst|rel)\}")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z_]*$")
@@ -21,8 +21,7 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z_]*$")
 @cache
 def template(name: str) -> str:
     """The statement in ``queries/store/<name>.cypher`` without its header comment block."""
-    text = (files("queries") / "store" / f"{name}.cypher").read_text(encoding="utf-8")
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+    return load_template(f"store/{name}").statement
 
 
 def _checked(value: object, kind: type[Label] | type[RelType]) -> str:

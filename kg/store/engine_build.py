@@ -33,13 +33,13 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import StoreError
 from kg.model import SCHEMA, Label, RelType
+from kg.query.template import load_template
 from kg.store.engine_schema import (
     BOOL,
     DOUBLE,
@@ -88,8 +88,7 @@ class _RefitError(Exception):
 
 @cache
 def _template(name: str) -> str:
-    text = (files("queries") / "embedded" / f"{name}.cypher").read_text(encoding="utf-8")
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+    return load_template(f"embedded/{name}").statement
 
 
 def statement(name: str, **values: str) -> str:

@@ -34,6 +34,7 @@ NODE_COLUMNS[Label.PAPER] = {
     "code_url": STRING,
     "categories": f"{STRING}[]",
     "sources": f"{STRING}[]",
+    "source_keys": f"{STRING}[]",
     "title_key": STRING,
 }
 NODE_COLUMNS[Label.MODEL] = {**_ENTITY, "family": STRING, "family_id": STRING}

@@ -174,8 +174,8 @@ def _overview_view(store: GraphStore, node: Node, heading: str, max_nodes: int) 
 
 def _query_centres(store: GraphStore, name: str, params: Mapping[str, Any]) -> tuple[str, list[str]]:
     """A named query's heading, and the ids of the nodes its parameters name and its rows hold."""
-    from kg.named_queries import get_query, run_named_query
-    from kg.query_params import ENTITY_TYPES, bind_params
+    from kg.query.named import get_query, run_named_query
+    from kg.query.params import ENTITY_TYPES, bind_params
 
     named = get_query(name)
     bound = bind_params(store, named.name, named.params, params)

@@ -5,9 +5,9 @@ name, title, description, parameters with type and default, read-only, examples)
 the statement, optionally with dialect sections (``// dialect: neo4j`` / ``// dialect: embedded``
 … ``// dialect: end``) where Neo4j and the embedded engine need different text. A header line
 ``// native: embedded NAME`` says the embedded store answers the query with the graph algorithm
-``kg.native_queries.NAME`` instead (for what its Cypher engine gets wrong); the statement is then
+``kg.query.native.NAME`` instead (for what its Cypher engine gets wrong); the statement is then
 Neo4j's. Parameter values
-from the user are checked and coerced by their declared type (:mod:`kg.query_params`), papers and
+from the user are checked and coerced by their declared type (:mod:`kg.query.params`), papers and
 entities named by the user are resolved to node ids first (:mod:`kg.resolve_names`), and every
 value travels to the store as a Cypher parameter: no user string is ever spliced into the text.
 """
@@ -19,12 +19,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from kg.cypher_guard import run_checked
 from kg.errors import KGError
-from kg.query_params import Param, bind_params, parse_param_line
+from kg.query.cypher_guard import run_checked
+from kg.query.params import Param, bind_params, parse_param_line
+from kg.query.template import load_template, template_names
 
 if TYPE_CHECKING:
     from kg.store.base import GraphStore
@@ -62,7 +62,7 @@ class NamedQuery:
     texts: Mapping[str, str] = field(repr=False)
     source: str = field(default="", repr=False)
     native: Mapping[str, str] = field(default_factory=dict)
-    """Dialects answered by a function of :mod:`kg.native_queries` instead of Cypher: its name."""
+    """Dialects answered by a function of :mod:`kg.query.native` instead of Cypher: its name."""
 
     def cypher(self, dialect: str) -> str:
         """The statement for ``dialect`` (``neo4j`` or ``embedded``); for a dialect answered
@@ -70,7 +70,7 @@ class NamedQuery:
         if dialect not in DIALECTS:
             raise KGError(f"unknown Cypher dialect {dialect!r} (use {' or '.join(DIALECTS)})")
         if dialect in self.native:
-            return f"// runs natively: kg.native_queries.{self.native[dialect]} (no Cypher)"
+            return f"// runs natively: kg.query.native.{self.native[dialect]} (no Cypher)"
         return self.texts[dialect]
 
     @property
@@ -182,15 +182,15 @@ def parse_query(text: str, origin: str = "<query>") -> NamedQuery:
 
 def _native(values: list[str], origin: str) -> dict[str, str]:
     """The ``native:`` header lines (``DIALECT FUNCTION``) as a dialect -> function map."""
-    from kg import native_queries
+    from kg.query.native import FUNCTIONS
 
     native: dict[str, str] = {}
     for value in values:
         parts = value.split()
         if len(parts) != 2 or parts[0] not in DIALECTS:
             raise QueryFileError(f"{origin}: native must be 'DIALECT FUNCTION', not {value!r}")
-        if parts[1] not in native_queries.FUNCTIONS:
-            raise QueryFileError(f"{origin}: kg.native_queries has no query function {parts[1]!r}")
+        if parts[1] not in FUNCTIONS:
+            raise QueryFileError(f"{origin}: kg.query.native has no query function {parts[1]!r}")
         native[parts[0]] = parts[1]
     return native
 
@@ -248,12 +248,11 @@ def _without_strings(text: str) -> str:
 def _library() -> dict[str, NamedQuery]:
     """Every query file shipped in the ``queries`` package, by name."""
     found: dict[str, NamedQuery] = {}
-    for entry in sorted(files("queries").iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".cypher") or not entry.is_file():
-            continue
-        query = parse_query(entry.read_text(encoding="utf-8"), f"queries/{entry.name}")
-        if f"{query.name}.cypher" != entry.name:
-            raise QueryFileError(f"queries/{entry.name}: the header names it {query.name!r}")
+    for name in template_names():
+        template = load_template(name)
+        query = parse_query(template.text, template.path)
+        if query.name != name:
+            raise QueryFileError(f"{template.path}: the header names it {query.name!r}")
         found[query.name] = query
     return found
 
@@ -299,7 +298,7 @@ def run_named_query(
     ``params`` maps parameter names to values: strings (as typed on the command line, coerced by
     the declared type) or values of the declared type. Papers and entities are resolved to ids
     (a :class:`~kg.errors.NotFoundError` with close names if unknown); unknown or missing
-    parameters raise a :class:`~kg.query_params.ParameterError` listing the valid ones. A query
+    parameters raise a :class:`~kg.query.params.ParameterError` listing the valid ones. A query
     whose header says ``read-only: no`` runs only with ``write=True``. A Cypher query running
     past ``timeout`` seconds (None: the default) is stopped (:class:`~kg.errors.QueryTimeoutError`).
     """
@@ -307,7 +306,7 @@ def run_named_query(
     bound = bind_params(store, query.name, query.params, params or {})
     dialect = dialect_of(store)
     if dialect in query.native:
-        from kg.native_queries import FUNCTIONS
+        from kg.query.native import FUNCTIONS
 
         return FUNCTIONS[query.native[dialect]](store, bound)
     return run_checked(

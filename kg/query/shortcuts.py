@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.model import Label
-from kg.named_queries import run_named_query
+from kg.query.named import run_named_query
 from kg.resolve_names import resolve_entity
 from kg.store.base import GraphStore
 

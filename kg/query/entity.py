@@ -12,8 +12,8 @@ from collections import defaultdict
 from typing import Any
 
 from kg.errors import NotFoundError
-from kg.find import display_name
 from kg.model import Edge, Label, Node, RelType
+from kg.query.finder import display_name
 from kg.resolve_node import ENTITY_LABELS, kind_name, resolve_entity_node
 from kg.store.base import GraphStore
 

@@ -48,7 +48,7 @@ def run_checked(
     try:
         return store.run_cypher(query, dict(params or {}), write=write, timeout=timeout)
     except StoreError as exc:
-        from kg.dialect_hints import dialect_hint
+        from kg.query.dialect_hints import dialect_hint
 
         hint = dialect_hint(str(exc)) if store.cypher_dialect == "embedded" else None
         if hint is None or type(exc) is not StoreError:
