@@ -14,20 +14,20 @@ from extractors.state import doc_state
 from extractors.types import Label
 
 # Which source wins an overlap of equal length, and whose type a name takes when sources
-# disagree (lower first). The trained layers (the annotation lexicon, then the recogniser, which
-# types a name from its context) beat the
-# shape guesses of the acronym and enumeration finders (9, unlisted) but not names the
-# gazetteer or a dataset context vouch for.
-PRIORITY = {
-    "kg_links": 0,
-    "kg_models": 1,
-    "kg_gazetteer": 2,
-    "kg_datasets": 3,
-    "kg_coined": 4,
-    "kg_phrases": 5,
-    "kg_lexicon": 6,
-    "kg_learned": 7,
-}
+# disagree: first in this order wins, unlisted sources last (the acronym and enumeration finders'
+# shape guesses). The trained layers (the annotation lexicon, then the recogniser, which types a
+# name from its context) come after the names the gazetteer or a dataset context vouch for. The
+# shipped order is the resolver's ``priority`` setting in the pipeline's config.
+DEFAULT_PRIORITY = (
+    "kg_links",
+    "kg_models",
+    "kg_gazetteer",
+    "kg_datasets",
+    "kg_coined",
+    "kg_phrases",
+    "kg_lexicon",
+    "kg_learned",
+)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from extractors import finders
+from extractors.candidates import DEFAULT_PRIORITY
 from extractors.components import (
     AbbreviationFinder,
     CandidateFinder,
@@ -131,20 +132,35 @@ def make_role_classifier(nlp: Language, name: str, threshold: float) -> RoleClas
 
 
 @Language.factory(
-    "kg_resolve", default_config={"trusted": [], "confirmed": [], "alternatives": False, "layers": []}
+    "kg_resolve",
+    default_config={
+        "trusted": [],
+        "confirmed": [],
+        "alternatives": False,
+        "layers": [],
+        "priority": list(DEFAULT_PRIORITY),
+    },
 )
 def make_resolver(
-    nlp: Language, name: str, trusted: list[str], confirmed: list[str], alternatives: bool, layers: list[str]
+    nlp: Language,
+    name: str,
+    trusted: list[str],
+    confirmed: list[str],
+    alternatives: bool,
+    layers: list[str],
+    priority: list[str],
 ) -> Resolver:
     """Turn candidates into the final mentions with roles, aliases and evidence.
 
-    ``trusted``, ``confirmed``, ``alternatives`` and ``layers`` say how rule candidates, the trained
-    recogniser's spans and the lexicon's names combine (see :class:`extractors.resolve.Precedence`).
+    ``trusted``, ``confirmed``, ``alternatives``, ``layers`` and ``priority`` say how rule
+    candidates, the trained recogniser's spans and the lexicon's names combine and which source
+    wins a tie (see :class:`extractors.resolve.Precedence`).
     """
     precedence = Precedence(
         trusted=frozenset(trusted),
         confirmed=frozenset(confirmed),
         alternatives=alternatives,
         layers=frozenset(layers),
+        priority=tuple(priority),
     )
     return Resolver(precedence)

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from extractors.abbreviations import Abbreviation
-from extractors.candidates import PRIORITY, Candidate
+from extractors.candidates import DEFAULT_PRIORITY, Candidate
 from extractors.coined import GENERIC_LONG, coined_label, is_generic_short
 from extractors.names import entity_key, normalise_key, not_entity, slug
 from extractors.roles import cue_ends, is_proposed_at
@@ -176,7 +176,7 @@ def type_by_task_noun(text: str, cands: list[Candidate]) -> None:
             cand.label = Label.TASK
 
 
-def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
+def settle_overlaps(cands: list[Candidate], length: int, rank: Mapping[str, int]) -> list[Candidate]:
     """Keep the longest of overlapping candidates (ties: links, models, gazetteer, coined).
 
     A known method at the end of a longer phrase of the same type stays too: "Multi-Level
@@ -186,7 +186,7 @@ def settle_overlaps(cands: list[Candidate], length: int) -> list[Candidate]:
     taken = bytearray(length)
     kept: list[Candidate] = []
     nested: list[Candidate] = []
-    for cand in sorted(cands, key=lambda c: (-c.length, PRIORITY.get(c.source, 9), c.start)):
+    for cand in sorted(cands, key=lambda c: (-c.length, rank.get(c.source, len(rank)), c.start)):
         if not any(taken[cand.start : cand.end]):
             taken[cand.start : cand.end] = b"\x01" * cand.length
             kept.append(cand)
@@ -254,13 +254,14 @@ def merge_spellings(cands: list[Candidate]) -> None:
             cand.key, cand.name = seen.key, seen.name
 
 
-def unify_labels(cands: list[Candidate]) -> None:
+def unify_labels(cands: list[Candidate], rank: Mapping[str, int]) -> None:
     """One entity, one type: where finders disagree on a name's type, the most trusted wins
     (gazetteer, then dataset context, then coined names; the acronym guess last)."""
     best: dict[str, Candidate] = {}
     for cand in cands:
         current = best.get(cand.key)
-        if current is None or PRIORITY.get(cand.source, 9) < PRIORITY.get(current.source, 9):
+        last = len(rank)
+        if current is None or rank.get(cand.source, last) < rank.get(current.source, last):
             best[cand.key] = cand
     for cand in cands:
         winner = best[cand.key]
@@ -338,6 +339,9 @@ class Precedence:
     settles its own overlaps), for a later component (the trained entity filter) to choose;
     every source in ``layers`` (the annotation lexicon's names) is one more such layer, judged
     like learned spans.
+
+    ``priority`` orders the sources for the overlaps of equal length within a layer and for a
+    name's one type where sources disagree (first wins; unlisted sources after every listed one).
     """
 
     learned: str = LEARNED
@@ -345,6 +349,12 @@ class Precedence:
     confirmed: frozenset[str] = frozenset()
     alternatives: bool = False
     layers: frozenset[str] = frozenset()
+    priority: tuple[str, ...] = DEFAULT_PRIORITY
+
+    @cached_property
+    def rank(self) -> dict[str, int]:
+        """Source -> its place in ``priority`` (lower wins; unlisted sources after every listed one)."""
+        return {source: i for i, source in enumerate(self.priority)}
 
     def own_layer(self, source: str) -> bool:
         """Whether ``source``'s candidates settle their overlaps apart from the rules'."""
@@ -395,11 +405,13 @@ def resolve(
     cands = combine(cands, precedence)
     merge_spellings(cands)
     type_by_task_noun(text, cands)
-    unify_labels(cands)
+    unify_labels(cands, precedence.rank)
     kept = [
         c
         for c in salient(cands, title_end)
-        if not is_generic(c, text[c.start : c.end], learned=precedence.own_layer(c.source) or c.learned_agrees)
+        if not is_generic(
+            c, text[c.start : c.end], learned=precedence.own_layer(c.source) or c.learned_agrees
+        )
     ]
     if precedence.alternatives:
         sources = sorted({c.source for c in kept if precedence.own_layer(c.source)})
@@ -408,8 +420,9 @@ def resolve(
             *([c for c in kept if c.source == source] for source in sources),
         )
         kept = sorted(
-            (c for layer in layers for c in settle_overlaps(layer, len(text))), key=lambda c: (c.start, c.end)
+            (c for layer in layers for c in settle_overlaps(layer, len(text), precedence.rank)),
+            key=lambda c: (c.start, c.end),
         )
     else:
-        kept = settle_overlaps(kept, len(text))
+        kept = settle_overlaps(kept, len(text), precedence.rank)
     return to_mentions(text, kept, sentences, title_end)
