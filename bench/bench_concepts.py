@@ -1,6 +1,7 @@
 """Concepts on the whole arXiv daily corpus: mining, linking, similarity bar, topics.
 
-    python bench/bench_concepts.py [--skip-mining] [--sample 200] [--seed 16] [--out build/bench-concepts.json]
+    python bench/bench_concepts.py [--skip-mining] [--extracted EXTRACTED.jsonl] [--sample 200] [--seed 16]
+        [--out build/bench-concepts.json]
 
 On the 67,315 unique abstracts of ``../shared/corpus/arxiv-daily``, one run:
 1. mining: the time to mine the vocabulary (``kg.concepts.mine``, what
@@ -11,8 +12,13 @@ On the 67,315 unique abstracts of ``../shared/corpus/arxiv-daily``, one run:
    own primary category), and how many papers get no similar paper at all;
 4. topics: the time to build Louvain topics over the whole paper-concept graph, their count and
    the largest ones.
-Concepts merged with gazetteer entities stand for those entities here (the corpus is not run
-through the extraction pipeline).
+Without ``--extracted``, concepts merged with gazetteer entities stand for those entities. With it
+(``kg extract --format jsonl`` output of the corpus: ``python -m kg extract
+../shared/corpus/arxiv-daily/*.jsonl.gz --workers 2 > extracted.jsonl``), the similarity is what
+``queries/similar-concepts.cypher`` ranks by on a graph of the corpus: the ABOUT weights of the
+shared concepts that are no entity, plus ``ENTITY_WEIGHT * (log(N/df) / log N) ** 2`` for each
+method, dataset or task both papers name. The weights were tuned on other papers
+(``bench/tune_similarity.py``), never on the reported sample.
 """
 
 from __future__ import annotations
@@ -32,9 +38,30 @@ from build_vocabulary import CORPUS, corpus_records, documents, gazetteer_entiti
 
 from kg.concepts.link import link  # noqa: E402
 from kg.concepts.mine import mine  # noqa: E402
-from kg.concepts.similar import SimilarityIndex  # noqa: E402
+from kg.concepts.similar import ENTITY_WEIGHT, SimilarityIndex, combine, entity_vectors  # noqa: E402
 from kg.concepts.topics import build_topics  # noqa: E402
 from kg.concepts.vocabulary import shipped  # noqa: E402
+
+REPORT_SEED = 16
+REPORT_SAMPLE = 200
+"""The papers the similarity bar is reported on: ``random.Random(16).sample(sorted(ids), 200)``."""
+ENTITY_FILES = {"methods": "method", "datasets": "dataset", "tasks": "task"}
+"""The extracted entities the query's entity term counts (PROPOSES, USES, INTRODUCES,
+EVALUATES_ON, ADDRESSES), and their node id prefixes."""
+
+
+def read_entities(extracted: Path) -> dict[str, set[str]]:
+    """Each paper's method, dataset and task node ids, from ``kg extract --format jsonl`` output."""
+    out: dict[str, set[str]] = {}
+    with open(extracted, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            out[str(record["id"])] = {
+                f"{prefix}:{entity['key']}"
+                for field, prefix in ENTITY_FILES.items()
+                for entity in record.get(field) or []
+            }
+    return out
 
 
 def similarity_bar(
@@ -64,8 +91,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--skip-mining", action="store_true")
-    parser.add_argument("--sample", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--extracted", type=Path, help="kg extract --format jsonl output of the corpus")
+    parser.add_argument("--sample", type=int, default=REPORT_SAMPLE)
+    parser.add_argument("--seed", type=int, default=REPORT_SEED)
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench-concepts.json")
     args = parser.parse_args()
     result: dict[str, object] = {}
@@ -96,10 +124,16 @@ def main() -> None:
         "mean_concepts": round(sum(len(v) for v in vectors.values()) / len(vectors), 2),
     }
     print(f"linking: {result['linking']}", flush=True)
-    index = SimilarityIndex(vectors)
+    ranked = vectors
+    if args.extracted:  # as in a graph: entity concepts are the extracted entities
+        entities = {c.id for c in vocabulary.concepts if c.entity}
+        concepts_only = {p: {c: w for c, w in v.items() if c not in entities} for p, v in vectors.items()}
+        ranked = combine(concepts_only, entity_vectors(read_entities(args.extracted), ENTITY_WEIGHT))
+    index = SimilarityIndex(ranked)
     sample = random.Random(args.seed).sample(sorted(vectors), args.sample)
     started = time.perf_counter()
     result["similarity"] = similarity_bar(index, categories, sample)
+    result["similarity"]["with_extracted_entities"] = bool(args.extracted)  # type: ignore[index]
     result["similarity"]["seconds"] = round(time.perf_counter() - started, 1)  # type: ignore[index]
     print(f"similarity: {result['similarity']}", flush=True)
     names = {c.id: c.name for c in vocabulary.concepts}

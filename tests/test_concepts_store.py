@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kg.build import ingest
 from kg.cli.main import app
 from kg.concepts.graph_topics import list_topics, topics_of, write_topics
+from kg.concepts.similar import ENTITY_WEIGHT, SimilarityIndex, combine, entity_vectors
 from kg.concepts.topics import build_topics
 from kg.model import Label, RelType
 from kg.named_queries import run_named_query
@@ -162,3 +164,24 @@ def test_kg_view_topic_on_a_graph_without_topics_says_how_to_build_them(tmp_path
     ingest(NetworkXStore(graph), [_write(tmp_path / "papers.jsonl")])
     result = CliRunner().invoke(app, ["view", "--topic", "anything", "--graph", str(graph)])
     assert result.exit_code != 0 and "kg topics --build" in result.output
+
+
+def test_similar_concepts_ranks_as_the_python_similarity_index(store: GraphStore, tmp_path: Path) -> None:
+    """The query and :mod:`kg.concepts.similar` (what the benches measure) give the same scores."""
+    ingest(store, [_write(tmp_path / "papers.jsonl")])
+    about: dict[str, dict[str, float]] = {}
+    for edge in store.iter_edges(RelType.ABOUT):
+        about.setdefault(edge.source, {})[edge.target] = float(edge.props["weight"])
+    named: dict[str, set[str]] = {node.id: set() for node in store.iter_nodes(Label.PAPER)}
+    for rel in (RelType.PROPOSES, RelType.USES, RelType.INTRODUCES, RelType.EVALUATES_ON, RelType.ADDRESSES):
+        for edge in store.iter_edges(rel):
+            named[edge.source].add(edge.target)
+    index = SimilarityIndex(combine(about, entity_vectors(named, ENTITY_WEIGHT)))
+    for paper in sorted(named):
+        rows = run_named_query(store, "similar-concepts", {"paper": paper})
+        expected = [
+            (other, round(score, 4)) for other, score in index.similar(paper, 10) if round(score, 4) > 0
+        ]
+        got = [(row["paper"], row["score"]) for row in rows if row["score"] > 0]
+        assert [p for p, _ in got] == [p for p, _ in expected], paper
+        assert [s for _, s in got] == pytest.approx([s for _, s in expected], abs=1e-4), paper
