@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 import time
-from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,12 +31,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts" / "concepts"))
 
-from bench_concepts import REPORT_SAMPLE, REPORT_SEED, read_entities, similarity_bar  # noqa: E402
+from bench_concepts import REPORT_SAMPLE, REPORT_SEED, read_entities, similarity_bar, weighted  # noqa: E402
 from build_vocabulary import CORPUS, corpus_records  # noqa: E402
 
 from kg.concepts.link import TITLE_BOOST, matches  # noqa: E402
 from kg.concepts.similar import SimilarityIndex, combine, entity_vectors  # noqa: E402
-from kg.concepts.vocabulary import SPECIFICITY_FLOOR, Vocabulary, shipped  # noqa: E402
+from kg.concepts.vocabulary import Vocabulary, shipped  # noqa: E402
 
 EXPONENTS = (0.0, 0.5, 1.0, 1.5)
 ENTITY_WEIGHTS = (0.0, 0.25, 0.5, 1.0)
@@ -51,26 +49,6 @@ def concept_counts(title: str, abstract: str, vocabulary: Vocabulary) -> dict[st
     for concept, _, end in matches(text, vocabulary):
         counts[concept.id] = counts.get(concept.id, 0) + 1 + (TITLE_BOOST if end <= len(title) else 0)
     return counts
-
-
-def weighted(
-    counts: Mapping[str, Mapping[str, int]], vocabulary: Vocabulary, exponent: float, skip: frozenset[str]
-) -> dict[str, dict[str, float]]:
-    """L2-normalised ``(1 + log count) * idf * (specificity + floor) ** exponent`` vectors, without
-    the concepts in ``skip`` (normalised before: an entity concept's ABOUT edge is left out of a
-    graph after linking, :mod:`kg.concepts.rows`)."""
-    by_id = {c.id: c for c in vocabulary.concepts}
-    out: dict[str, dict[str, float]] = {}
-    for paper, found in counts.items():
-        raw = {
-            cid: (1 + math.log(n))
-            * vocabulary.idf(by_id[cid])
-            * (by_id[cid].specificity + SPECIFICITY_FLOOR) ** exponent
-            for cid, n in found.items()
-        }
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-        out[paper] = {cid: w / norm for cid, w in raw.items() if cid not in skip}
-    return out
 
 
 def main() -> None:
