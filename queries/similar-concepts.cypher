@@ -1,10 +1,11 @@
 // name: similar-concepts
 // title: Papers most like a paper by weighted shared concepts
 // description: Papers ranked by what they are about: the sum, over the concepts both are ABOUT,
-//   of the product of the two TF-IDF weights (a cosine: rare concepts count far more), plus, for
-//   each method, dataset or task both propose, use or address, (log(N/df) / log(N))^2 / 4 (N
-//   papers, df papers linked to it: Transformer or GPT count little); ties by paper id. With the
-//   shared concepts' and entities' names.
+//   of the product of the two weights (TF-IDF times the concept's specificity, normalised per
+//   paper: rare concepts of one field count far more), plus, for each method, dataset or task
+//   both propose, use or address, (log(N/df) / log(N))^2 / 2 (N papers, df papers linked to it:
+//   Transformer or GPT count little); ties by paper id. With the shared concepts' and entities'
+//   names. The weights were tuned by bench/tune_similarity.py (kg.concepts.similar ranks alike).
 // parameters:
 //   $paper: paper -- the paper: its id, arXiv id (any version, or its URL) or exact title
 //   $limit: integer = 10 -- at most this many papers
@@ -22,7 +23,7 @@ WITH a, by_concept, x,
      CASE WHEN total > 1 AND df > 0 THEN log(1.0 * total / df) / log(1.0 * total) ELSE 0.0 END AS w
 OPTIONAL MATCH (x)<-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]-(b:Paper)
 WHERE b.id <> a.id
-WITH a, by_concept, collect(DISTINCT {other: b.id, score: w * w / 4, name: x.name}) AS by_entity
+WITH a, by_concept, collect(DISTINCT {other: b.id, score: w * w / 2, name: x.name}) AS by_entity
 UNWIND by_concept + by_entity AS pair
 WITH a, pair
 WHERE pair.other IS NOT NULL AND pair.other <> a.id

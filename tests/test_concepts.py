@@ -142,3 +142,62 @@ def test_mining_keeps_specific_phrases_drops_generic_ones_and_merges_entities() 
         :5
     ]
     assert dropped  # the report says what each filter dropped
+
+
+@pytest.mark.parametrize(
+    ("phrase", "why"),
+    [
+        ("mainly focused", "adverb and its word"),
+        ("computationally expensive", "adverb and its word"),
+        ("sizes ranging", "clause fragment"),
+        ("experiments conducted", "clause fragment"),
+        ("importance of data", "generic X of Y"),
+        ("quality of generated", "generic X of Y"),
+        ("reducing computational", "verb and modifier"),
+        ("model s internal", "possessive fragment"),
+    ],
+)
+def test_generic_shapes_are_named(phrase: str, why: str) -> None:
+    from kg.concepts.shape import generic_shape
+
+    assert generic_shape(phrase.split()) == why
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "anomaly detection",
+        "chain of thought reasoning",
+        "mixture of experts",
+        "alzheimer s disease",
+        "physics informed",
+        "k means clustering",
+        "semi structured sparsity",
+        "hallucination",
+        "reward hacking",
+    ],
+)
+def test_concept_shapes_pass(phrase: str) -> None:
+    from kg.concepts.shape import generic_shape
+
+    assert generic_shape(phrase.split()) is None
+
+
+def test_the_shipped_vocabulary_has_no_generic_shape_but_entities() -> None:
+    from kg.concepts.shape import generic_shape
+
+    shaped = [
+        c.name
+        for c in shipped().concepts
+        if c.entity is None and all(generic_shape(f.split()) for f in c.forms)
+    ]
+    assert shaped == []
+
+
+def test_specific_concepts_weigh_more_than_generic_ones_of_the_same_frequency() -> None:
+    vocabulary = shipped()
+    by_name = {c.name: c for c in vocabulary.concepts}
+    zero_shot, point_cloud = by_name["zero shot"], by_name["point cloud"]
+    assert zero_shot.specificity < point_cloud.specificity
+    ratio = vocabulary.weight(point_cloud) / vocabulary.weight(zero_shot)
+    assert ratio > 2 * vocabulary.idf(point_cloud) / vocabulary.idf(zero_shot)

@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kg.build import ingest
 from kg.cli.main import app
 from kg.concepts.graph_topics import list_topics, topics_of, write_topics
+from kg.concepts.similar import ENTITY_WEIGHT, SimilarityIndex, combine, entity_vectors
+from kg.concepts.topics import build_topics
 from kg.model import Label, RelType
 from kg.query.named import run_named_query
 from kg.store.base import GraphStore
 from kg.store.nx_store import NetworkXStore
+from kg.view.topic import topic_view
 
 PAPERS = [
     {
@@ -99,3 +103,85 @@ def test_kg_topics_lists_and_builds(tmp_path: Path) -> None:
     assert rows and all({"id", "size", "label"} <= set(row) for row in rows)
     missing = runner.invoke(app, ["topics", "--graph", str(tmp_path / "nope.json")])
     assert missing.exit_code != 0 and "kg: error:" in missing.output
+
+
+def test_topic_labels_name_entities_as_well_as_concepts() -> None:
+    links = {
+        "p1": {"concept:pruning": 0.9, "concept:sparsity": 0.4},
+        "p2": {"concept:pruning": 0.8, "concept:sparsity": 0.5},
+        "p3": {"concept:pruning": 0.7},
+        "q1": {"concept:reward-hacking": 0.9},
+        "q2": {"concept:reward-hacking": 0.9},
+        "q3": {"concept:reward-hacking": 0.8},
+    }
+    named = {
+        "p1": {"dataset:c4", "model:gpt-4"},
+        "p2": {"dataset:c4", "model:gpt-4"},
+        "p3": {"model:gpt-4"},
+        "q1": {"method:rlhf", "model:gpt-4"},
+        "q2": {"method:rlhf", "model:gpt-4"},
+        "q3": {"model:gpt-4"},
+    }
+    names = {"dataset:c4": "C4", "model:gpt-4": "GPT-4", "method:rlhf": "RLHF", "concept:pruning": "pruning"}
+    topics = build_topics(links, names, min_papers=2, entities=named)
+    labels = {t.label for t in topics}
+    assert any(label.startswith("pruning") and label.endswith("; C4") for label in labels), labels
+    assert all("GPT-4" not in label for label in labels)  # named by every paper: no label
+    assert [t.id for t in topics] == [t.id for t in build_topics(links, names, min_papers=2)]  # ids: concepts
+
+
+def test_kg_view_topic_draws_its_papers_concepts_and_entities(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.json"
+    ingest(NetworkXStore(graph), [_write(tmp_path / "papers.jsonl")])
+    runner = CliRunner()
+    built = runner.invoke(
+        app, ["topics", "--build", "--min-papers", "2", "--graph", str(graph), "--format", "json"]
+    )
+    topic = json.loads(built.stdout)[0]
+    page = tmp_path / "topic.html"
+    for ref in (topic["id"], topic["id"].removeprefix("topic:"), topic["label"].upper()):
+        drawn = runner.invoke(app, ["view", "--topic", ref, "--graph", str(graph), "-o", str(page)])
+        assert drawn.exit_code == 0, drawn.output
+        assert drawn.stdout.startswith(f"{page}: ")
+    html = page.read_text(encoding="utf-8")
+    assert f"Topic: {topic['label']}" in html and "IN_TOPIC" in html and "ABOUT" in html
+    view = topic_view(NetworkXStore(graph), topic["id"], max_nodes=300)
+    papers = [n for n in view.nodes if n.label is Label.PAPER]
+    assert len(papers) == topic["size"] and view.centres == [topic["id"]]
+    assert {n.label for n in view.nodes} >= {Label.TOPIC, Label.PAPER, Label.CONCEPT}
+    small = topic_view(NetworkXStore(graph), topic["id"], max_nodes=3)
+    assert len(small.nodes) <= 3 and small.note and "Paper" in small.note
+    miss = runner.invoke(app, ["view", "--topic", "no such topic at all", "--graph", str(graph)])
+    assert miss.exit_code != 0 and miss.output.startswith("kg: error: no topic named")
+    both = runner.invoke(
+        app, ["view", "--topic", topic["id"], "--paper", "2601.00001", "--graph", str(graph)]
+    )
+    assert both.exit_code != 0 and "exactly one" in both.output
+
+
+def test_kg_view_topic_on_a_graph_without_topics_says_how_to_build_them(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.json"
+    ingest(NetworkXStore(graph), [_write(tmp_path / "papers.jsonl")])
+    result = CliRunner().invoke(app, ["view", "--topic", "anything", "--graph", str(graph)])
+    assert result.exit_code != 0 and "kg topics --build" in result.output
+
+
+def test_similar_concepts_ranks_as_the_python_similarity_index(store: GraphStore, tmp_path: Path) -> None:
+    """The query and :mod:`kg.concepts.similar` (what the benches measure) give the same scores."""
+    ingest(store, [_write(tmp_path / "papers.jsonl")])
+    about: dict[str, dict[str, float]] = {}
+    for edge in store.iter_edges(RelType.ABOUT):
+        about.setdefault(edge.source, {})[edge.target] = float(edge.props["weight"])
+    named: dict[str, set[str]] = {node.id: set() for node in store.iter_nodes(Label.PAPER)}
+    for rel in (RelType.PROPOSES, RelType.USES, RelType.INTRODUCES, RelType.EVALUATES_ON, RelType.ADDRESSES):
+        for edge in store.iter_edges(rel):
+            named[edge.source].add(edge.target)
+    index = SimilarityIndex(combine(about, entity_vectors(named, ENTITY_WEIGHT)))
+    for paper in sorted(named):
+        rows = run_named_query(store, "similar-concepts", {"paper": paper})
+        expected = [
+            (other, round(score, 4)) for other, score in index.similar(paper, 10) if round(score, 4) > 0
+        ]
+        got = [(row["paper"], row["score"]) for row in rows if row["score"] > 0]
+        assert [p for p, _ in got] == [p for p, _ in expected], paper
+        assert [s for _, s in got] == pytest.approx([s for _, s in expected], abs=1e-4), paper

@@ -1,4 +1,4 @@
-"""``kg topics``: communities of papers and concepts, labelled by their top concepts."""
+"""``kg topics``: communities of papers and concepts, labelled by their top concepts and entities."""
 
 from __future__ import annotations
 

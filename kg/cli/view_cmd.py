@@ -35,6 +35,14 @@ def view_command(
             "--query", help="The nodes a named query returns (see kg query list).", show_default=False
         ),
     ] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            "--topic",
+            help="A topic (see kg topics): its id or label; its central papers, concepts and entities.",
+            show_default=False,
+        ),
+    ] = None,
     params: Annotated[
         list[str] | None,
         typer.Option(
@@ -69,30 +77,38 @@ def view_command(
     graph: GraphOpt = None,
 ) -> None:
     """Write one self-contained HTML page (no network needed) showing the graph around a paper
-    (--paper), an entity (--entity) or a named query's result (--query NAME -p key=value).
+    (--paper), an entity (--entity), a named query's result (--query NAME -p key=value) or a
+    topic (--topic, after kg topics --build).
 
     An entity's page shows the entities it shares papers with, the papers behind each link in its
     tooltip (--papers: the papers themselves); a paper's page collapses hub entities.
     """
     from kg.query.params import parse_assignments
-    from kg.view import check_limits, select_view, write_html
+    from kg.view import ViewError, check_limits, select_view, write_html
 
     check_limits(hops, max_nodes, force=force)  # before opening the store
     given = parse_assignments(params or [])
     if given and not query:
         typer.echo("kg: warning: -p parameters are used only with --query", err=True)
+    if topic and (paper or entity or query):
+        raise ViewError("give exactly one of a paper, an entity, a query or a topic to view")
     with opened_store(store, graph, create=False) as opened:
-        view = select_view(
-            opened,
-            paper=paper,
-            entity=entity,
-            query=query,
-            params=given,
-            hops=hops,
-            max_nodes=max_nodes,
-            force=force,
-            papers=papers,
-        )
+        if topic:
+            from kg.view.topic import topic_view
+
+            view = topic_view(opened, topic, max_nodes)
+        else:
+            view = select_view(
+                opened,
+                paper=paper,
+                entity=entity,
+                query=query,
+                params=given,
+                hops=hops,
+                max_nodes=max_nodes,
+                force=force,
+                papers=papers,
+            )
     written = Path(write_html(view, str(output)))
     for note in (view.note, view.hub_note):
         if note:

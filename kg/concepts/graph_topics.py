@@ -12,22 +12,48 @@ if TYPE_CHECKING:
     from kg.store.base import GraphStore
 
 LIST_CONCEPTS = 10
-"""Concept names kept on a Topic node (its ``concepts`` property), heaviest first."""
+"""Concept (and entity) names kept on a Topic node (its ``concepts`` and ``entities``
+properties), heaviest first."""
+
+
+ENTITY_RELATIONS = (
+    RelType.PROPOSES,
+    RelType.USES,
+    RelType.INTRODUCES,
+    RelType.EVALUATES_ON,
+    RelType.ADDRESSES,
+    RelType.MENTIONS,
+)
+"""The edges that name a topic's entities: methods, datasets, tasks and models of its papers."""
+ENTITY_LABELS = (Label.METHOD, Label.DATASET, Label.TASK, Label.MODEL)
 
 
 def topics_of(store: GraphStore, *, resolution: float = 1.0, min_papers: int = MIN_PAPERS) -> list[Topic]:
-    """Louvain topics of the store's weighted paper-concept graph (its ABOUT edges)."""
+    """Louvain topics of the store's weighted paper-concept graph (its ABOUT edges), labelled by
+    their top concepts and the entities their papers name."""
     links: dict[str, dict[str, float]] = defaultdict(dict)
     for edge in store.iter_edges(RelType.ABOUT):
         links[edge.source][edge.target] = float(edge.props.get("weight") or 0.0)
-    names = {node.id: str(node.props.get("name", node.id)) for node in store.iter_nodes(Label.CONCEPT)}
-    return build_topics(links, names, resolution=resolution, min_papers=min_papers)
+    entities: dict[str, set[str]] = defaultdict(set)
+    for rel in ENTITY_RELATIONS:
+        for edge in store.iter_edges(rel):
+            entities[edge.source].add(edge.target)
+    names = {
+        node.id: str(node.props.get("name", node.id))
+        for label in (Label.CONCEPT, *ENTITY_LABELS)
+        for node in store.iter_node_props(label, ["name"])
+    }
+    return build_topics(links, names, resolution=resolution, min_papers=min_papers, entities=entities)
 
 
 def write_topics(store: GraphStore, topics: list[Topic]) -> None:
     """Upsert Topic nodes and IN_TOPIC edges (weight: the paper's ABOUT weight into the topic's
     concepts) and commit. Ids derive from the label concepts: the same graph gives the same ids."""
-    names = {node.id: str(node.props.get("name", node.id)) for node in store.iter_nodes(Label.CONCEPT)}
+    names = {
+        node.id: str(node.props.get("name", node.id))
+        for label in (Label.CONCEPT, *ENTITY_LABELS)
+        for node in store.iter_node_props(label, ["name"])
+    }
     about: dict[str, dict[str, float]] = defaultdict(dict)
     for edge in store.iter_edges(RelType.ABOUT):
         about[edge.source][edge.target] = float(edge.props.get("weight") or 0.0)
@@ -42,6 +68,7 @@ def write_topics(store: GraphStore, topics: list[Topic]) -> None:
                 "aliases": [],
                 "size": topic.size,
                 "concepts": [names.get(c, c) for c in concepts[:LIST_CONCEPTS]],
+                "entities": [names.get(e, e) for e, _ in topic.entities[:LIST_CONCEPTS]],
             }
         )
         members = set(concepts)
@@ -54,13 +81,14 @@ def write_topics(store: GraphStore, topics: list[Topic]) -> None:
 
 
 def list_topics(store: GraphStore, limit: int | None = None) -> list[dict[str, Any]]:
-    """Stored topics, largest first (ties by id): id, size, label and top concepts."""
+    """Stored topics, largest first (ties by id): id, size, label, top concepts and entities."""
     rows = [
         {
             "id": node.id,
             "size": int(node.props.get("size") or 0),
             "label": node.props.get("name", ""),
             "concepts": list(node.props.get("concepts") or []),
+            "entities": list(node.props.get("entities") or []),
         }
         for node in store.iter_nodes(Label.TOPIC)
     ]

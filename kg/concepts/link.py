@@ -17,7 +17,8 @@ TITLE_BOOST = 1
 
 @dataclass(frozen=True, slots=True)
 class ConceptLink:
-    """A paper is about a concept: ``weight`` is its L2-normalised TF-IDF in the paper, ``count``
+    """A paper is about a concept: ``weight`` is its L2-normalised TF-IDF in the paper (times the
+    concept's specificity: :meth:`Vocabulary.weight`), ``count``
     how often it occurs; the first occurrence is the evidence (offsets index the paper's text)."""
 
     concept: Concept
@@ -29,20 +30,26 @@ class ConceptLink:
     sentence: str
 
 
+def longest(words: list[str], vocabulary: Vocabulary) -> Iterator[tuple[Concept, int, int]]:
+    """Longest vocabulary phrases in a run of ``words``, left to right, not overlapping:
+    (concept, first word, end word)."""
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + MAX_WORDS), i, -1):
+            concept = vocabulary.by_form(tuple(words[i:j]))
+            if concept is not None:
+                yield concept, i, j
+                i = j
+                break
+        else:
+            i += 1
+
+
 def matches(text: str, vocabulary: Vocabulary) -> Iterator[tuple[Concept, int, int]]:
     """Longest vocabulary phrases in ``text``, left to right, not overlapping: (concept, start, end)."""
     for chunk in chunks(text):
-        words = [t.word for t in chunk]
-        i = 0
-        while i < len(words):
-            for j in range(min(len(words), i + MAX_WORDS), i, -1):
-                concept = vocabulary.by_form(tuple(words[i:j]))
-                if concept is not None:
-                    yield concept, chunk[i].start, chunk[j - 1].end
-                    i = j
-                    break
-            else:
-                i += 1
+        for concept, i, j in longest([t.word for t in chunk], vocabulary):
+            yield concept, chunk[i].start, chunk[j - 1].end
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -59,7 +66,7 @@ def link(title: str, abstract: str, vocabulary: Vocabulary) -> list[ConceptLink]
     for concept, start, end in matches(text, vocabulary):
         first.setdefault(concept.id, (concept, start, end))
         counts[concept.id] = counts.get(concept.id, 0) + 1 + (TITLE_BOOST if end <= len(title) else 0)
-    raw = {cid: (1 + math.log(counts[cid])) * vocabulary.idf(first[cid][0]) for cid in first}
+    raw = {cid: (1 + math.log(counts[cid])) * vocabulary.weight(first[cid][0]) for cid in first}
     norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
     links = [
         ConceptLink(

@@ -14,7 +14,12 @@ A phrase is a concept when it is
   times in the abstracts that use it: "hallucination", "pruning" are, "appearance", "execution"
   are not) and in at most ``max_unigram_df_share`` of them;
 - not generic by the data lists ``generic_phrases.txt`` (whole phrases) and ``generic_heads.txt``
-  (a phrase whose last word is one: "proposed method", "extensive experiments").
+  (a phrase whose last word is one: "proposed method", "extensive experiments"), nor by its
+  shape (:mod:`kg.concepts.shape`: "mainly focused", "sizes ranging", "importance of data").
+
+The kept concepts are then counted as linking finds them (longest phrase first): a concept's
+``df`` is the number of documents it is linked to, and its ``specificity`` the divergence of those
+documents' categories, which weighs it in a paper (:meth:`Vocabulary.weight`).
 
 Phrases with one key (plural, hyphen, spelling variants) are one concept; its name is its most
 frequent spelling. A concept whose key is a gazetteer entity's carries that entity's id.
@@ -28,6 +33,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kg.concepts.link import longest
+from kg.concepts.shape import generic_shape
 from kg.concepts.text import MAX_WORDS, candidates, chunks, good_end, phrase_key, stopwords, word_list
 from kg.concepts.vocabulary import Concept, Vocabulary
 
@@ -169,6 +176,8 @@ def mine(
             dropped["too common"].append((text, str(df[g])))
         elif text in generic or g[-1] in heads or all(w in heads for w in g):
             dropped["generic list"].append((text, str(df[g])))
+        elif phrase_key(g) not in (entities or {}) and (shape := generic_shape(g)):
+            dropped[f"generic shape: {shape}"].append((text, str(df[g])))
         elif _npmi(g, df, n_docs) < settings.min_npmi:
             dropped["not cohesive"].append((text, str(df[g])))
         elif 1 - container.get(g, 0) / df[g] < settings.min_independence:
@@ -222,8 +231,38 @@ def mine(
                 entity=entity[0] if entity else None,
             )
         )
+    relinked = _relink(Vocabulary(n_docs=n_docs, concepts=tuple(concepts)), docs, prior, settings, dropped)
+    return relinked, dict(dropped)
+
+
+def _relink(
+    vocabulary: Vocabulary,
+    docs: list[tuple[list[list[str]], str]],
+    prior: dict[str, float],
+    settings: MiningSettings,
+    dropped: dict[str, list[tuple[str, str]]],
+) -> Vocabulary:
+    """The concepts as linking sees them: each document linked to the vocabulary (longest
+    phrases, :func:`kg.concepts.link.longest`), a concept's ``df`` is the number of documents it
+    is found in and its ``specificity`` the divergence of their categories from the corpus's.
+    A phrase mostly inside longer ones ("neural networks" in "graph neural networks") is found
+    less often than it occurs; below ``min_df`` it is dropped."""
+    spread: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc_chunks, category in docs:
+        cat = category if category in prior else "other"
+        found = {c.id for words in doc_chunks for c, _, _ in longest(words, vocabulary)}
+        for concept_id in found:
+            spread[concept_id][cat] += 1
+    concepts: list[Concept] = []
+    for c in vocabulary.concepts:
+        found_in = sum(spread[c.id].values())
+        if found_in < settings.min_df:
+            dropped["inside longer phrases"].append((c.name, str(found_in)))
+            continue
+        specificity = round(_kl(spread[c.id], prior), 4)
+        concepts.append(Concept(c.key, c.name, found_in, specificity, c.cohesion, c.forms, c.entity))
     concepts.sort(key=lambda c: (-c.df, c.key))
-    return Vocabulary(n_docs=n_docs, concepts=tuple(concepts)), dict(dropped)
+    return Vocabulary(n_docs=vocabulary.n_docs, concepts=tuple(concepts))
 
 
 def top(vocabulary: Vocabulary, n: int, *, with_entities: bool = False) -> Sequence[Concept]:

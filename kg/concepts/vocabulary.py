@@ -11,13 +11,15 @@ from kg.concepts.text import DATA
 from kg.errors import KGError
 
 SHIPPED = DATA / "vocabulary.tsv"
+SPECIFICITY_FLOOR = 0.001
+"""Added to a concept's specificity in its weight, so no concept weighs nothing."""
 _COLUMNS = ("key", "name", "df", "specificity", "cohesion", "entity", "forms")
 
 
 @dataclass(frozen=True, slots=True)
 class Concept:
-    """A mined concept. ``df``: documents of the mined corpus it occurs in; ``specificity``: the KL
-    divergence of its documents' categories from the corpus's; ``cohesion``: its lowest normalised
+    """A mined concept. ``df``: documents of the mined corpus linked to it; ``specificity``: the KL
+    divergence of those documents' primary categories from the corpus's; ``cohesion``: its lowest normalised
     PMI; ``forms``: the lower-case spellings matched in text; ``entity``: the id of the gazetteer
     entity it is (then it is that node, not a Concept node)."""
 
@@ -51,6 +53,14 @@ class Vocabulary:
     def idf(self, concept: Concept) -> float:
         """``log(N / df)``: rare concepts weigh more."""
         return math.log(self.n_docs / max(1, concept.df))
+
+    def weight(self, concept: Concept) -> float:
+        """A concept's weight in a paper per occurrence: its IDF times its specificity (plus
+        :data:`SPECIFICITY_FLOOR`), so a phrase of every field ("zero shot", "multi turn") counts
+        less than one of a field ("semantic segmentation", "speech recognition") of the same
+        frequency. Tuned on papers apart from the ones the similarity bar is reported on
+        (``bench/tune_similarity.py``)."""
+        return self.idf(concept) * (concept.specificity + SPECIFICITY_FLOOR)
 
     def by_form(self, words: tuple[str, ...]) -> Concept | None:
         return self._by_form.get(words)

@@ -1,7 +1,7 @@
 """Build the shipped concept vocabulary from the arXiv daily corpus.
 
     python scripts/concepts/build_vocabulary.py [--corpus ../shared/corpus/arxiv-daily]
-        [--out kg/data/concepts/vocabulary.tsv] [--report build/concepts-report.json]
+        [--out kg/data/concepts/vocabulary.tsv] [--report build/concepts-report.json] [--min-df 10]
 
 Reads every abstract once (unique arXiv ids), mines phrases (``kg.concepts.mine``), merges the
 concepts that are gazetteer entities (``extractors/patterns/*.jsonl``) with them, writes the
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from extractors.names import entity_key  # noqa: E402
-from kg.concepts.mine import Document, mine  # noqa: E402
+from kg.concepts.mine import Document, MiningSettings, mine  # noqa: E402
 from kg.concepts.text import phrase_key  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "arxiv-daily"
@@ -76,9 +76,16 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--out", type=Path, default=ROOT / "kg" / "data" / "concepts" / "vocabulary.tsv")
     parser.add_argument("--report", type=Path, default=ROOT / "build" / "concepts-report.json")
+    parser.add_argument(
+        "--min-df",
+        type=int,
+        default=MiningSettings().min_df,
+        help="a concept is in at least this many abstracts",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
-    vocabulary, dropped = mine(documents(args.corpus), entities=gazetteer_entities())
+    settings = MiningSettings(min_df=args.min_df)
+    vocabulary, dropped = mine(documents(args.corpus), settings=settings, entities=gazetteer_entities())
     seconds = time.perf_counter() - started
     vocabulary.save(args.out)
     merged = sum(1 for c in vocabulary.concepts if c.entity)
