@@ -28,7 +28,7 @@ from kg.store.base import Row, Stats, Subgraph
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kg.store.embedded_cypher import EmbeddedCypher
+    from kg.store.embedded_cypher import EmbeddedCypher, FileState
 
 _BY_PREFIX = {label.id_prefix: label for label in Label if label.id_prefix}
 _CHUNK = 10_000
@@ -52,11 +52,11 @@ class EngineStore:
 
     cypher_dialect = "embedded"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, state: FileState | None = None) -> None:
         from kg.store.embedded_cypher import current
 
         self.path = path
-        self._engine: EmbeddedCypher = current(path, self._load)
+        self._engine: EmbeddedCypher = current(path, self._load, state)
         self._columns: dict[str, set[str]] = {}
 
     def __str__(self) -> str:
@@ -71,6 +71,12 @@ class EngineStore:
         from kg.store.nx_store import NetworkXStore
 
         return NetworkXStore(self.path, create=False).graph
+
+    def run_named(
+        self, name: str, params: Mapping[str, Any] | None = None, **values: str
+    ) -> list[dict[str, Any]]:
+        """Rows of the ``queries/embedded`` statement ``name`` (placeholders from enums only)."""
+        return self._run(name, params, **values)
 
     def _run(self, name: str, params: Mapping[str, Any] | None = None, **values: str) -> list[dict[str, Any]]:
         from kg.store.engine_build import statement
@@ -141,8 +147,9 @@ class EngineStore:
                 return label
         return None
 
-    def edges_of(self, node_id: str) -> list[Edge]:
-        label = self._label(node_id)
+    def edges_of(self, node_id: str, label: Label | None = None) -> list[Edge]:
+        """Every edge into or out of a node (``label``: the node's, when the caller knows it)."""
+        label = label or self._label(node_id)
         if label is None:
             return []
         rows = self._run("read-edges-out", {"id": node_id}, label=label.value)
