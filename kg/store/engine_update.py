@@ -1,10 +1,11 @@
 """A commit's changes applied to a copy of the embedded Cypher engine, instead of a rebuild.
 
 The engine of the committed graph file is copied (engines are never written once in place), the
-changed nodes and relationships are upserted into the copy with parameterised ``UNWIND $rows``
-statements (``queries/embedded/write-upsert-*.cypher``), and the copy becomes the engine of the
-new graph file. Rows are grouped by their properties and value types (one statement shape a
-group); a property the table has no column for gets one (``ALTER TABLE … ADD``). A value its
+new nodes and relationships are created in the copy and the changed ones updated, with
+parameterised ``UNWIND $rows`` statements (``queries/embedded/write-*.cypher``: ``CREATE`` and
+``MATCH … SET`` on the primary keys; the engine's ``MERGE`` is ~200 times slower), and the copy
+becomes the engine of the new graph file. A property the table has no column for gets one
+(``ALTER TABLE … ADD``). A value its
 column cannot take without changing the column's type is a :class:`RebuildNeededError`: the
 caller builds the engine from the graph file instead (:mod:`kg.store.engine_build`).
 """
@@ -15,27 +16,40 @@ import os
 import secrets
 import shutil
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.model import SCHEMA, RelType
-from kg.store.engine_schema import NAME, merge, value_kind
+from kg.store.engine_schema import DOUBLE, NAME, merge, value_kind
 
 if TYPE_CHECKING:
     import ladybug
 
-NodeUpdates = Mapping[tuple[str, str], Mapping[str, Any]]
-EdgeUpdates = Mapping[tuple[str, str, str], Mapping[str, Any]]
+Rows = dict[str, list[dict[str, Any]]]
+"""Rows by table (a label or relationship type): ``{"id": …, **props}`` for a node,
+``{"source": …, "target": …, **props}`` for a relationship."""
 _CHUNK = 10_000
 """Rows a statement at most."""
+
+
+@dataclass
+class Changes:
+    """What a commit changes: nodes and relationships to create, and existing ones whose
+    given properties to set (MERGE semantics: properties not given stay)."""
+
+    new_nodes: Rows = field(default_factory=lambda: defaultdict(list))
+    set_nodes: Rows = field(default_factory=lambda: defaultdict(list))
+    new_edges: Rows = field(default_factory=lambda: defaultdict(list))
+    set_edges: Rows = field(default_factory=lambda: defaultdict(list))
 
 
 class RebuildNeededError(Exception):
     """The changes do not fit the engine's tables as they are: build it again from the file."""
 
 
-def updated_copy(engine: Path, nodes: NodeUpdates, edges: EdgeUpdates) -> Path:
+def updated_copy(engine: Path, changes: Changes) -> Path:
     """A copy of ``engine`` (beside it, under a temporary name) with the updates applied and
     checkpointed; the caller renames it into place. :class:`RebuildNeededError` (the copy
     removed) if the updates need another table layout, or the engine fails on them."""
@@ -49,7 +63,7 @@ def updated_copy(engine: Path, nodes: NodeUpdates, edges: EdgeUpdates) -> Path:
         database = ladybug.Database(str(partial), **BUILD_SETTINGS)
         conn = ladybug.Connection(database)
         try:
-            apply(conn, nodes, edges)
+            apply(conn, changes)
         except RuntimeError as exc:
             raise RebuildNeededError(message(exc)) from exc
         finally:
@@ -66,44 +80,47 @@ def updated_copy(engine: Path, nodes: NodeUpdates, edges: EdgeUpdates) -> Path:
     return partial
 
 
-def apply(conn: ladybug.Connection, nodes: NodeUpdates, edges: EdgeUpdates) -> None:
-    """Upsert the nodes, then the relationships, into an open engine."""
+def apply(conn: ladybug.Connection, changes: Changes) -> None:
+    """Create and update the nodes, then the relationships, in an open engine."""
     from kg.store.engine_build import statement
 
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (label, node_id), props in nodes.items():
-        by_label[label].append({"id": node_id, **props})
-    for label, rows in sorted(by_label.items()):
-        for keys, group in _groups(conn, label, rows, ("id",)):
-            for part in _chunks(group):
-                conn.execute(statement("write-upsert-nodes", label=label, set=_set(keys)), {"rows": part})
-    by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (rel, source, target), props in edges.items():
-        by_rel[rel].append({"source": source, "target": target, **props})
-    for rel, rows in sorted(by_rel.items()):
+    for label in sorted(changes.new_nodes.keys() | changes.set_nodes.keys()):
+        for name, rows in (("write-create-nodes", changes.new_nodes), ("write-set-nodes", changes.set_nodes)):
+            if rows.get(label):
+                keys, fitted = _fit(conn, label, rows[label], ("id",))
+                text = statement(name, label=label, set=_set(keys, keep=name.startswith("write-set")))
+                for part in _chunks(fitted):
+                    conn.execute(text, {"rows": part})
+    for rel in sorted(changes.new_edges.keys() | changes.set_edges.keys()):
         src, dst = (end.value for end in SCHEMA[RelType(rel)])
-        for keys, group in _groups(conn, rel, rows, ("source", "target")):
-            text = statement("write-upsert-edges", rel=rel, src=src, dst=dst, set=_set(keys))
-            for part in _chunks(group):
-                conn.execute(text, {"rows": part})
+        for name, rows in (("write-create-edges", changes.new_edges), ("write-set-edges", changes.set_edges)):
+            if rows.get(rel):
+                keys, fitted = _fit(conn, rel, rows[rel], ("source", "target"))
+                keep = name.startswith("write-set")
+                text = statement(name, rel=rel, src=src, dst=dst, set=_set(keys, keep=keep))
+                for part in _chunks(fitted):
+                    conn.execute(text, {"rows": part})
 
 
-def _set(keys: tuple[str, ...]) -> str:
-    """``SET n.`a` = row.`a`, …`` for checked property names (nothing for none)."""
+def _set(keys: Sequence[str], *, keep: bool) -> str:
+    """``SET n.`a` = row.`a`, …`` for checked property names (nothing for none); with ``keep``,
+    a null (not given) keeps the stored value."""
     if not keys:
         return ""
-    return "SET " + ", ".join(f"n.`{key}` = row.`{key}`" for key in keys)
+    if keep:
+        return "SET " + ", ".join(f"n.`{k}` = coalesce(row.`{k}`, n.`{k}`)" for k in keys)
+    return "SET " + ", ".join(f"n.`{k}` = row.`{k}`" for k in keys)
 
 
-def _groups(
+def _fit(
     conn: ladybug.Connection, table: str, rows: list[dict[str, Any]], fixed: tuple[str, ...]
-) -> Iterator[tuple[tuple[str, ...], list[dict[str, Any]]]]:
-    """Rows grouped by their property names and value types, with the property names of each
-    group; columns the table lacks are added first."""
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The property names the rows give, and the rows with every one of them (null where not
+    given) and numbers as their column's type; columns the table lacks are added first.
+    :class:`RebuildNeededError` for a value its column cannot take as it is."""
     columns = _columns(conn, table)
-    groups: dict[tuple[tuple[str, str], ...], list[dict[str, Any]]] = defaultdict(list)
+    kinds: dict[str, str | None] = {}
     for row in rows:
-        signature: list[tuple[str, str]] = []
         for key, value in row.items():
             if key in fixed:
                 continue
@@ -111,18 +128,31 @@ def _groups(
                 kind = value_kind(value)
             except ValueError as exc:
                 raise RebuildNeededError(f"{table}.{key}: {exc}") from None
-            column = columns.get(key)
-            if column is None:
-                if not NAME.match(key) or kind is None:
-                    raise RebuildNeededError(f"{table}.{key}: no column, and none can be typed")
-                _add_column(conn, table, key, kind)
-                columns[key] = column = kind
-            if kind is not None and merge(column, kind) != column:
-                raise RebuildNeededError(f"{table}.{key}: a {kind} value in a {column} column")
-            signature.append((key, kind or ("[]" if isinstance(value, list) else "null")))
-        groups[tuple(sorted(signature))].append(row)
-    for shape, group in groups.items():
-        yield tuple(key for key, _ in shape), group
+            merged = merge(kinds.get(key), kind)
+            if merged is None and kind is not None:
+                raise RebuildNeededError(f"{table}.{key}: values of several types")
+            kinds[key] = merged
+    for key, kind in kinds.items():
+        column = columns.get(key)
+        if column is None:
+            if not NAME.match(key) or kind is None:
+                raise RebuildNeededError(f"{table}.{key}: no column, and none can be typed")
+            _add_column(conn, table, key, kind)
+            columns[key] = kind
+        elif kind is not None and merge(column, kind) != column:
+            raise RebuildNeededError(f"{table}.{key}: a {kind} value in a {column} column")
+    keys = sorted(kinds)
+    doubles = {k for k in keys if columns[k] in (DOUBLE, f"{DOUBLE}[]")}
+    fitted = []
+    for row in rows:
+        out = {k: row[k] for k in fixed}
+        for key in keys:
+            value = row.get(key)
+            if key in doubles and value is not None:
+                value = [float(v) for v in value] if isinstance(value, list) else float(value)
+            out[key] = value
+        fitted.append(out)
+    return keys, fitted
 
 
 def _columns(conn: ladybug.Connection, table: str) -> dict[str, str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -99,26 +99,35 @@ def _text(raw: str) -> str:
 
 def merge(
     source: Path,
-    handle: IO[str],
+    handle: IO[bytes],
     nodes: Mapping[NodeKey, Mapping[str, Any]],
     edges: Mapping[EdgeKey, Mapping[str, Any]],
-) -> tuple[int, int]:
-    """Write to ``handle`` the file at ``source`` with property updates applied: a node or edge
-    the file holds gets the given properties over its own, one it lacks is added with them.
+) -> None:
+    """Write to ``handle`` (binary) the file at ``source`` with property updates applied: a node
+    or edge the file holds gets the given properties over its own, one it lacks is added.
 
-    Returns how many nodes and edges were added. Reads a line at a time (memory: the updates);
-    only the changed lines are parsed. :class:`NotLineFormatError` if the file is not in this
-    layout.
+    The file is sorted, so each update's place is found by bisection (a few lines parsed per
+    update) and the bytes between two places are copied as they are: the cost is a copy of
+    the file plus what changes. :class:`NotLineFormatError` if the file is not in this layout.
     """
-    with open(source, encoding="utf-8") as lines:
-        if lines.readline() != HEAD + "\n":
+    import mmap
+
+    head = (HEAD + "\n").encode()
+    middle = ("\n" + MIDDLE + "\n").encode()
+    tail = ("\n" + TAIL + "\n").encode()
+    with open(source, "rb") as raw:
+        if raw.read(len(head)) != head:
             raise NotLineFormatError(str(source))
-        handle.write(HEAD + "\n")
-        added_nodes = _merge_section(lines, handle, nodes, MIDDLE, _node_key, _node_item)
-        handle.write(MIDDLE + "\n")
-        added_edges = _merge_section(lines, handle, edges, TAIL, _edge_key, _edge_item)
-        handle.write(TAIL + "\n")
-    return added_nodes, added_edges
+        with mmap.mmap(raw.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            split = data.find(middle, len(head) - 1)
+            if split < 0 or not data[-len(tail) :] == tail:
+                raise NotLineFormatError(f"{source}: no edges section, or cut short")
+            end = len(data) - len(tail) + 1
+            handle.write(head)
+            _merge_section(data, len(head), split + 1, handle, nodes, _node_key, _node_item)
+            handle.write(middle[1:])
+            _merge_section(data, split + len(middle), end, handle, edges, _edge_key, _edge_item)
+            handle.write(tail[1:])
 
 
 def _node_key(line: str) -> NodeKey:
@@ -154,42 +163,52 @@ def _edge_item(key: EdgeKey, old: str | None, update: Mapping[str, Any]) -> str:
 
 
 def _merge_section(
-    lines: IO[str],
-    handle: IO[str],
+    data: Any,
+    start: int,
+    end: int,
+    handle: IO[bytes],
     updates: Mapping[Any, Mapping[str, Any]],
-    end: str,
     key_of: Any,
     item: Any,
-) -> int:
-    """Copy one section's lines up to ``end`` with ``updates`` merged in; returns how many
-    items were added."""
-    pending = sorted(updates)
-    at = 0
-    added = 0
-
-    def items() -> Iterator[str]:
-        nonlocal at, added
-        for raw in lines:
-            if raw.startswith(end):
-                break
-            text = raw.rstrip("\n").removesuffix(",")
-            if at < len(pending):
-                key = key_of(text)
-                while at < len(pending) and pending[at] < key:
-                    yield item(pending[at], None, updates[pending[at]])
-                    added += 1
-                    at += 1
-                if at < len(pending) and pending[at] == key:
-                    yield item(key, text, updates[key])
-                    at += 1
-                    continue
-            yield text
+) -> None:
+    """One section (lines ``data[start:end]``, each ending in ``,\\n`` but the last) with
+    ``updates`` merged in."""
+    last_piece_is_item = False
+    at = start  # where the bytes not yet written start
+    for key in sorted(updates):
+        place = _bisect(data, at, end, key, key_of)
+        if place > at:
+            chunk = data[at:place]
+            if place == end and not chunk.endswith(b",\n"):
+                chunk = chunk[:-1] + b",\n"  # the section's last line, now followed by more
+            handle.write(chunk)
+        line_end = data.find(b"\n", place, end) + 1 if place < end else end
+        old = data[place:line_end].decode("utf-8").rstrip("\n").removesuffix(",") if place < end else None
+        if old is not None and key_of(old) == key:
+            handle.write(item(key, old, updates[key]).encode() + b",\n")
+            at = line_end
         else:
-            raise NotLineFormatError(f"the file ends before {end!r}")
-        for key in pending[at:]:
-            yield item(key, None, updates[key])
-            added += 1
-        at = len(pending)
+            handle.write(item(key, None, updates[key]).encode() + b",\n")
+            at = place
+        last_piece_is_item = True
+    if at < end:
+        handle.write(data[at:end])
+    elif last_piece_is_item:
+        handle.seek(-2, 1)  # the last item written: no comma after it
+        handle.write(b"\n")
+        handle.truncate()
 
-    _write_lines(handle, items())
-    return added
+
+def _bisect(data: Any, lo: int, hi: int, key: Any, key_of: Any) -> int:
+    """The start of the first line in ``data[lo:hi]`` (line starts) whose key is not below ``key``."""
+    while lo < hi:
+        mid = (lo + hi) // 2
+        line_start = data.rfind(b"\n", lo, mid) + 1 or lo
+        line_start = max(line_start, lo)
+        line_end = data.find(b"\n", line_start, hi) + 1
+        text = data[line_start:line_end].decode("utf-8").rstrip("\n").removesuffix(",")
+        if key_of(text) < key:
+            lo = line_end
+        else:
+            hi = line_start
+    return lo

@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from kg.store.engine_store import EngineStore
+    from kg.store.engine_update import Changes
     from kg.store.nx_store import NetworkXStore
 
 _CHUNK = 10_000
@@ -172,16 +174,35 @@ class IncrementalStore:
         return out
 
     def _stored_labels(self, ids: Sequence[str]) -> dict[str, Label | None]:
-        """The engine's label of each id (None: not stored), cached."""
+        """The engine's label of each id (None: not stored), cached. Each id is looked up by
+        primary key under the label its prefix names, then, if not there, under the others."""
+        from kg.store.engine_store import label_of
+
         out = {i: self._stored[i] for i in ids if i in self._stored}
-        wanted = [i for i in ids if i not in self._stored and isinstance(i, str)]
-        for start in range(0, len(wanted), _CHUNK):
-            part = wanted[start : start + _CHUNK]
-            rows = self._reader.run_named("read-labels-of", {"ids": part})
-            found = {row["id"]: Label(row["label"]) for row in rows}
-            for node_id in part:
-                self._stored[node_id] = out[node_id] = found.get(node_id)
+        wanted = [i for i in dict.fromkeys(ids) if i not in self._stored and isinstance(i, str)]
+        if not wanted:
+            return out
+        guesses = {i: label_of(i) for i in wanted}
+        found: dict[str, Label] = {}
+        for label in Label:
+            asked = [i for i in wanted if guesses[i] is label]
+            found.update({i: label for i in self._ids_of(label, asked)})
+        missing = [i for i in wanted if i not in found]
+        for label in Label if missing else ():
+            asked = [i for i in missing if guesses[i] is not label]
+            found.update({i: label for i in self._ids_of(label, asked)})
+        for node_id in wanted:
+            self._stored[node_id] = out[node_id] = found.get(node_id)
         return out
+
+    def _ids_of(self, label: Label, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are nodes of ``label`` in the engine."""
+        found: set[str] = set()
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            rows = self._reader.run_named("read-labels-of", {"ids": part}, label=label.value)
+            found.update(row["id"] for row in rows)
+        return found
 
     # -- reads: the engine's answers with the writes laid over them ----------------------------
 
@@ -280,22 +301,16 @@ class IncrementalStore:
         if not self.pending:
             return base
         nodes, edges = dict(base.nodes), dict(base.edges)
-        stored = self._stored_labels([node_id for _, node_id in self._nodes])
+        ends = [n for _, source, target in self._edges for n in (source, target)]
+        stored = self._stored_labels([n for _, n in self._nodes] + ends)
         for label, node_id in self._nodes:
             if stored.get(node_id) is None:
                 nodes[label] += 1
-        by_rel: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for rel, source, target in self._edges:
-            by_rel[rel].append({"source": source, "target": target})
-        for rel, pairs in by_rel.items():
-            src, dst = (end.value for end in SCHEMA[RelType(rel)])
-            existing = 0
-            for start in range(0, len(pairs), _CHUNK):
-                part = pairs[start : start + _CHUNK]
-                existing += len(
-                    self._reader.run_named("read-edges-between", {"pairs": part}, rel=rel, src=src, dst=dst)
-                )
-            edges[rel] += len(pairs) - existing
+        existing = self._stored_edges(k for k in self._edges if stored.get(k[1]) and stored.get(k[2]))
+        for rel, _, _ in self._edges:
+            edges[rel] += 1
+        for rel, _, _ in existing:
+            edges[rel] -= 1
         return Stats.of(nodes, edges)
 
     def run_cypher(
@@ -336,31 +351,115 @@ class IncrementalStore:
                 "nothing was written: run again (kg ingest takes a lock so that this cannot happen)"
             )
         assert self._base is not None
+        changes, nodes, edges = self._changes()
+        if not (nodes or edges):  # every write gave what the graph already holds
+            self._reset()
+            return
         old_engine = engine_path(self.path, self._base)
-        engine: Path | None
-        try:
-            engine = updated_copy(old_engine, self._nodes, self._edges)
-        except (RebuildNeededError, OSError):  # the engine is then built from the new file
-            engine = None
-        try:
-            with exclusive(build_lock(self.path), what="updating the query engine"):
-                with atomic_write(self.path, durable=True) as handle:
-                    graph_file.merge(self.path, handle, self._nodes, self._edges)
-                state = FileState.of(self.path)
-                assert state is not None
+        # The engine copy is updated in a second thread (the engine releases the GIL) while
+        # this one merges the file; the file is renamed into place once both are ready.
+        with ThreadPoolExecutor(1, thread_name_prefix="kg-engine-update") as pool:
+            future = pool.submit(updated_copy, old_engine, changes)
+            engine: Path | None = None
+            try:
+                with exclusive(build_lock(self.path), what="updating the query engine"):
+                    with atomic_write(self.path, "wb", durable=True) as handle:
+                        graph_file.merge(self.path, handle, nodes, edges)
+                        try:
+                            engine = future.result()
+                        except (RebuildNeededError, OSError):  # built from the new file below
+                            engine = None
+                    state = FileState.of(self.path)
+                    assert state is not None
+                    if engine is not None:
+                        target = engine_path(self.path, state)
+                        os.replace(engine, target)
+                        engine = None
+                        fsync_dir(target.parent)
+                        _clean(target.parent, keep=target)
+            finally:
+                if engine is None and not future.done():
+                    wait([future])
+                    if future.exception() is None:
+                        engine = future.result()
                 if engine is not None:
-                    target = engine_path(self.path, state)
-                    os.replace(engine, target)
-                    engine = None
-                    fsync_dir(target.parent)
-                    _clean(target.parent, keep=target)
-        finally:
-            if engine is not None:
-                engine.unlink(missing_ok=True)
+                    engine.unlink(missing_ok=True)
         self._reader.close()
         self._base = state
         self._reset()
         self._reader = EngineStore(self.path, state)  # built here if the update could not be applied
+
+    def _changes(
+        self,
+    ) -> tuple[Changes, dict[tuple[str, str], dict[str, Any]], dict[EdgeKey, dict[str, Any]]]:
+        """The writes that change the graph: as engine changes (created or set), and as the
+        updates of the file's lines. A write of what is already stored changes nothing."""
+        from kg.store.engine_update import Changes
+
+        changes = Changes()
+        nodes: dict[tuple[str, str], dict[str, Any]] = {}
+        stored_ids: dict[str, list[str]] = defaultdict(list)
+        for (label, node_id), update in self._nodes.items():
+            if self._stored.get(node_id) is None:
+                changes.new_nodes[label].append({"id": node_id, **update})
+                nodes[(label, node_id)] = update
+            else:
+                stored_ids[label].append(node_id)
+        for label, ids in stored_ids.items():
+            stored = self._reader.get_nodes(Label(label), ids)
+            for node_id in ids:
+                update = self._nodes[(label, node_id)]
+                props = stored[node_id].props
+                if any(props.get(k) != v for k, v in update.items()):
+                    changes.set_nodes[label].append({"id": node_id, **update})
+                    nodes[(label, node_id)] = update
+        edges: dict[EdgeKey, dict[str, Any]] = {}
+        candidates: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for (rel, source, target), update in self._edges.items():
+            if self._stored.get(source) is None or self._stored.get(target) is None:
+                changes.new_edges[rel].append({"source": source, "target": target, **update})
+                edges[(rel, source, target)] = update
+            else:
+                candidates[rel].append({"source": source, "target": target})
+        stored_edges = self._stored_edges(
+            (rel, pair["source"], pair["target"]) for rel, pairs in candidates.items() for pair in pairs
+        )
+        for rel, pairs in candidates.items():
+            for pair in pairs:
+                key = (rel, pair["source"], pair["target"])
+                update = self._edges[key]
+                before = stored_edges.get(key)
+                if before is None:
+                    changes.new_edges[rel].append({**pair, **update})
+                elif any(before.get(k) != v for k, v in update.items()):
+                    changes.set_edges[rel].append({**pair, **update})
+                else:
+                    continue
+                edges[key] = update
+        return changes, nodes, edges
+
+    def _stored_edges(self, keys: Iterable[EdgeKey]) -> dict[EdgeKey, dict[str, Any]]:
+        """The stored relationships among ``keys`` (type, source, target), with their properties.
+
+        Asked a node at a time (the engine answers a primary-key lookup and its adjacency list
+        far faster than one statement over many pairs): every edge out of, or into, the end
+        that is a paper (else the source), once for all the types asked of it.
+        """
+        anchors: dict[tuple[str, str, Label], set[EdgeKey]] = defaultdict(set)
+        for key in keys:
+            rel, source, target = key
+            src, dst = SCHEMA[RelType(rel)]
+            if dst is Label.PAPER and src is not Label.PAPER:
+                anchors[(target, "read-edges-in", dst)].add(key)
+            else:
+                anchors[(source, "read-edges-out", src)].add(key)
+        found: dict[EdgeKey, dict[str, Any]] = {}
+        for (node_id, name, label), wanted in anchors.items():
+            for row in self._reader.run_named(name, {"id": node_id}, label=label.value):
+                key = (row["type"], row["source"], row["target"])
+                if key in wanted:
+                    found[key] = row["r"]
+        return found
 
     def build_engine(self) -> None:
         """Nothing to do once committed: :meth:`commit` keeps the engine current."""

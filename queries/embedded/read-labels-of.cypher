@@ -1,8 +1,8 @@
 // name: embedded/read-labels-of
-// description: The label of each node among some ids (kg.store.incremental: which ids exist, and as what).
+// description: Which of some ids are nodes of a label (kg.store.incremental asks each label: which ids exist, and as what).
 // parameters: $ids: list of strings (never empty)
 // read-only: yes
-// placeholders: none
-MATCH (n)
-WHERE n.id IN $ids
-RETURN n.id AS id, label(n) AS label
+// placeholders: {label}: a Label
+UNWIND $ids AS i
+MATCH (n:{label} {id: i})
+RETURN n.id AS id
