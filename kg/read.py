@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kg.errors import NotFoundError
@@ -54,6 +55,9 @@ def list_papers(
     """
     from kg.ids import fold
 
+    newest = getattr(store, "newest_papers", None)
+    if newest is not None and limit is not None and not (since or until or search):
+        return _newest(store, newest, has_code=has_code, limit=limit)
     rows: list[dict[str, Any]] = []
     links_of: dict[str, list[str]] = {}
     for edge in store.iter_edges(RelType.HAS_CODE):  # ordered by (source, target)
@@ -77,44 +81,35 @@ def list_papers(
         links = links_of.get(node.id, [])
         if has_code and not links:
             continue
-        rows.append(
-            {
-                "id": node.id,
-                "date": date or None,
-                "published": node.props.get("published"),
-                "listed": node.props.get("listed"),
-                "title": node.props.get("title"),
-                "upvotes": node.props.get("upvotes"),
-                "links": links,
-            }
-        )
+        rows.append(_listed(node, date, links))
         if limit is not None and len(rows) >= limit:
             break
     return rows
 
 
-def paper_details(store: GraphStore, ref: str) -> dict[str, Any]:
-    """Everything known about a paper: its fields and every edge with evidence."""
-    paper = resolve_paper(store, ref)
-    edges = store.edges_of(paper.id)
-    others = {e.source if e.target == paper.id else e.target for e in edges}
-    nodes = {}
-    for label in Label:
-        nodes.update(store.get_nodes(label, others))
-    links = []
-    for edge in edges:
-        other = nodes[edge.source if edge.target == paper.id else edge.target]
-        links.append(
-            {
-                "relation": edge.type.value,
-                "label": other.label.value,
-                "id": other.id,
-                "name": other.props.get("name"),
-                "role": edge.props.get("role"),
-                "confidence": edge.props.get("confidence"),
-                "evidence": edge.props.get("evidence"),
-                "start": edge.props.get("start"),
-                "end": edge.props.get("end"),
-            }
-        )
-    return {"paper": {"id": paper.id, **paper.props}, "entities": links}
+def _listed(node: Node, date: str, links: list[str]) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "date": date or None,
+        "published": node.props.get("published"),
+        "listed": node.props.get("listed"),
+        "title": node.props.get("title"),
+        "upvotes": node.props.get("upvotes"),
+        "links": links,
+    }
+
+
+def _date(node: Node) -> str:
+    return str(node.props.get("published") or node.props.get("listed") or "")
+
+
+def _newest(
+    store: GraphStore, newest: Callable[..., list[Node]], *, has_code: bool, limit: int
+) -> list[dict[str, Any]]:
+    """:func:`list_papers` with only a limit, on a store that sorts (the embedded engine): the
+    newest papers asked of it, instead of reading every paper."""
+    rows = []
+    for node in newest(limit, has_code=has_code):
+        code = [e for e in store.edges_of(node.id) if e.type is RelType.HAS_CODE and e.source == node.id]
+        rows.append(_listed(node, _date(node), [e.props.get("surface") or e.target for e in code]))
+    return rows
