@@ -113,3 +113,30 @@ def _newest(
         code = [e for e in store.edges_of(node.id) if e.type is RelType.HAS_CODE and e.source == node.id]
         rows.append(_listed(node, _date(node), [e.props.get("surface") or e.target for e in code]))
     return rows
+
+
+def paper_details(store: GraphStore, ref: str) -> dict[str, Any]:
+    """Everything known about a paper: its fields and every edge with evidence."""
+    paper = resolve_paper(store, ref)
+    edges = store.edges_of(paper.id)
+    others = {e.source if e.target == paper.id else e.target for e in edges}
+    nodes = {}
+    for label in Label:
+        nodes.update(store.get_nodes(label, others))
+    links = []
+    for edge in edges:
+        other = nodes[edge.source if edge.target == paper.id else edge.target]
+        links.append(
+            {
+                "relation": edge.type.value,
+                "label": other.label.value,
+                "id": other.id,
+                "name": other.props.get("name"),
+                "role": edge.props.get("role"),
+                "confidence": edge.props.get("confidence"),
+                "evidence": edge.props.get("evidence"),
+                "start": edge.props.get("start"),
+                "end": edge.props.get("end"),
+            }
+        )
+    return {"paper": {"id": paper.id, **paper.props}, "entities": links}
