@@ -194,3 +194,23 @@ def test_the_file_keeps_its_layout_for_every_edit(tmp_path: Path) -> None:
     whole._writes += 1
     whole.commit()
     assert path.read_bytes() == before
+
+
+def test_one_more_day_never_reads_the_whole_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The incremental day: neither the graph file is parsed whole nor the engine rebuilt."""
+    path = tmp_path / "graph.json"
+    store = open_store(path)
+    ingest(store, SAMPLE[:4], listing_year=2026)
+    store.close()
+
+    def whole(*args: Any) -> None:
+        raise AssertionError("the whole graph was read")
+
+    monkeypatch.setattr(NetworkXStore, "_load", whole)
+    monkeypatch.setattr("kg.store.embedded_cypher.build", whole)
+    store = open_store(path)
+    report = ingest(store, SAMPLE[4:], listing_year=2026)
+    store.close()
+    assert report.new_papers > 0
+    monkeypatch.undo()
+    assert _engine_dump(path) == dump(NetworkXStore(path))
