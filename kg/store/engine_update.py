@@ -52,23 +52,19 @@ class RebuildNeededError(Exception):
 def updated_copy(engine: Path, changes: Changes) -> Path:
     """A copy of ``engine`` (beside it, under a temporary name) with the updates applied and
     checkpointed; the caller renames it into place. :class:`RebuildNeededError` (the copy
-    removed) if the updates need another table layout, or the engine fails on them."""
-    import ladybug
+    removed) if the updates need another table layout, or the engine fails on them.
 
-    from kg.store.embedded_cypher import BUILD_SETTINGS, _companions, message
+    The update runs in a child process (``python -m kg.store.engine_update``): the engine's
+    checkpoint, which rewrites every relationship table a change touches (seconds on a large
+    graph, whatever the change's size), holds Python's lock, so in a thread it would stall the
+    merge of the graph file that runs meanwhile.
+    """
+    from kg.store.embedded_cypher import _companions
 
     partial = engine.parent / f".building-{os.getpid()}-{secrets.token_hex(4)}{engine.suffix}"
     try:
         shutil.copyfile(engine, partial)
-        database = ladybug.Database(str(partial), **BUILD_SETTINGS)
-        conn = ladybug.Connection(database)
-        try:
-            apply(conn, changes)
-        except RuntimeError as exc:
-            raise RebuildNeededError(message(exc)) from exc
-        finally:
-            conn.close()
-            database.close()
+        _update_in_child(partial, changes)
         if _companions(partial):
             raise RebuildNeededError(f"{partial}: the engine left files behind after closing")
         with open(partial, "rb") as handle:
@@ -78,6 +74,54 @@ def updated_copy(engine: Path, changes: Changes) -> Path:
             leftover.unlink(missing_ok=True)
         raise
     return partial
+
+
+def _update_in_child(path: Path, changes: Changes) -> None:
+    """Apply ``changes`` to the engine at ``path`` in a child process (see :func:`updated_copy`)."""
+    import pickle
+    import subprocess
+    import sys
+
+    import kg
+
+    root = str(Path(kg.__file__).resolve().parents[1])
+    paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    command = [sys.executable, "-m", "kg.store.engine_update", str(path)]
+    done = subprocess.run(command, input=pickle.dumps(changes), capture_output=True, env=env, check=False)
+    if done.returncode != 0:
+        why = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        raise RebuildNeededError(why[-1] if why else f"the engine update ended with code {done.returncode}")
+
+
+def _child(path: str) -> None:
+    """The child of :func:`_update_in_child`: changes (pickled) on stdin, one line on stderr
+    and exit code 3 if they cannot be applied."""
+    import pickle
+    import sys
+
+    import ladybug
+
+    from kg.store.embedded_cypher import BUILD_SETTINGS, message
+
+    changes = pickle.load(sys.stdin.buffer)
+    try:
+        database = ladybug.Database(path, **BUILD_SETTINGS)
+        conn = ladybug.Connection(database)
+        try:
+            apply(conn, changes)
+        finally:
+            conn.close()
+            database.close()
+    except RuntimeError as exc:
+        sys.stderr.write(message(exc) + "\n")
+        sys.stderr.flush()
+        sys.exit(3)
+    except RebuildNeededError as exc:
+        sys.stderr.write(f"{exc}\n")
+        sys.stderr.flush()
+        sys.exit(3)
+    sys.exit(0)
 
 
 def apply(conn: ladybug.Connection, changes: Changes) -> None:
@@ -174,3 +218,9 @@ def _add_column(conn: ladybug.Connection, table: str, column: str, kind: str) ->
 def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), _CHUNK):
         yield rows[start : start + _CHUNK]
+
+
+if __name__ == "__main__":
+    import sys
+
+    _child(sys.argv[1])
