@@ -25,6 +25,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from kg.errors import GraphFileError
+
 FILE_FORMAT = "paper-kg/graph"
 FILE_VERSION = 1
 HEAD = '{"format":"paper-kg/graph","version":1,"nodes":['
@@ -43,8 +45,9 @@ _BATCH = 4096
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-class NotLineFormatError(Exception):
-    """The file is not in this layout (an older paper-kg wrote it whole on one line)."""
+class NotLineFormatError(GraphFileError):
+    """The file is not in this layout (an older paper-kg wrote it whole on one line, or it was
+    damaged)."""
 
 
 def node_line(node_id: str, label: str, props: Mapping[str, Any]) -> str:
@@ -117,11 +120,11 @@ def merge(
     tail = ("\n" + TAIL + "\n").encode()
     with open(source, "rb") as raw:
         if raw.read(len(head)) != head:
-            raise NotLineFormatError(str(source))
+            raise NotLineFormatError(f"{source}: not a graph file this paper-kg writes a line at a time")
         with mmap.mmap(raw.fileno(), 0, access=mmap.ACCESS_READ) as data:
             split = data.find(middle, len(head) - 1)
             if split < 0 or not data[-len(tail) :] == tail:
-                raise NotLineFormatError(f"{source}: no edges section, or cut short")
+                raise NotLineFormatError(f"{source}: not a readable graph file (no edges, or cut short)")
             end = len(data) - len(tail) + 1
             handle.write(head)
             _merge_section(data, len(head), split + 1, handle, nodes, _node_key, _node_item)
@@ -133,14 +136,14 @@ def merge(
 def _node_key(line: str) -> NodeKey:
     match = _NODE_KEY.match(line)
     if match is None:
-        raise NotLineFormatError(line[:80])
+        raise NotLineFormatError(f"the graph file holds a line that is no node: {line[:80]!r}")
     return match.group(2), _text(match.group(1))
 
 
 def _edge_key(line: str) -> EdgeKey:
     match = _EDGE_KEY.match(line)
     if match is None:
-        raise NotLineFormatError(line[:80])
+        raise NotLineFormatError(f"the graph file holds a line that is no edge: {line[:80]!r}")
     return match.group(3), _text(match.group(1)), _text(match.group(2))
 
 
