@@ -356,7 +356,7 @@ class IncrementalStore:
             self._reset()
             return
         old_engine = engine_path(self.path, self._base)
-        # The engine copy is updated in a second thread (the engine releases the GIL) while
+        # The engine copy is updated by a child process (waited for in a second thread) while
         # this one merges the file; the file is renamed into place once both are ready.
         with ThreadPoolExecutor(1, thread_name_prefix="kg-engine-update") as pool:
             future = pool.submit(updated_copy, old_engine, changes)
