@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kg.errors import NotFoundError
@@ -54,6 +55,9 @@ def list_papers(
     """
     from kg.ids import fold
 
+    newest = getattr(store, "newest_papers", None)
+    if newest is not None and limit is not None and not (since or until or search):
+        return _newest(store, newest, has_code=has_code, limit=limit)
     rows: list[dict[str, Any]] = []
     links_of: dict[str, list[str]] = {}
     for edge in store.iter_edges(RelType.HAS_CODE):  # ordered by (source, target)
@@ -77,19 +81,37 @@ def list_papers(
         links = links_of.get(node.id, [])
         if has_code and not links:
             continue
-        rows.append(
-            {
-                "id": node.id,
-                "date": date or None,
-                "published": node.props.get("published"),
-                "listed": node.props.get("listed"),
-                "title": node.props.get("title"),
-                "upvotes": node.props.get("upvotes"),
-                "links": links,
-            }
-        )
+        rows.append(_listed(node, date, links))
         if limit is not None and len(rows) >= limit:
             break
+    return rows
+
+
+def _listed(node: Node, date: str, links: list[str]) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "date": date or None,
+        "published": node.props.get("published"),
+        "listed": node.props.get("listed"),
+        "title": node.props.get("title"),
+        "upvotes": node.props.get("upvotes"),
+        "links": links,
+    }
+
+
+def _date(node: Node) -> str:
+    return str(node.props.get("published") or node.props.get("listed") or "")
+
+
+def _newest(
+    store: GraphStore, newest: Callable[..., list[Node]], *, has_code: bool, limit: int
+) -> list[dict[str, Any]]:
+    """:func:`list_papers` with only a limit, on a store that sorts (the embedded engine): the
+    newest papers asked of it, instead of reading every paper."""
+    rows = []
+    for node in newest(limit, has_code=has_code):
+        code = [e for e in store.edges_of(node.id) if e.type is RelType.HAS_CODE and e.source == node.id]
+        rows.append(_listed(node, _date(node), [e.props.get("surface") or e.target for e in code]))
     return rows
 
 

@@ -88,7 +88,10 @@ def open_store(spec: str | Path | None = None, *, create: bool = True) -> GraphS
 
     The embedded store opened for reading answers from its on-disk Cypher engine without
     parsing the graph file (:class:`~kg.store.engine_store.EngineStore`, read-only); opened
-    for writing it is the NetworkX graph (:class:`~kg.store.nx_store.NetworkXStore`).
+    for writing, an existing graph is written through that engine and committed by merging the
+    changes into the file and the engine (:class:`~kg.store.incremental.IncrementalStore`),
+    and a new graph (or a file in an older layout) is a NetworkX graph in memory
+    (:class:`~kg.store.nx_store.NetworkXStore`).
 
     Neo4j: user ``$KG_NEO4J_USER`` (default ``neo4j``), password ``$KG_NEO4J_PASSWORD``,
     database ``$KG_NEO4J_DATABASE`` (default: the server's default database).
@@ -99,8 +102,13 @@ def open_store(spec: str | Path | None = None, *, create: bool = True) -> GraphS
             from kg.store.engine_store import EngineStore
 
             return EngineStore(Path(where))
+        from kg.store.graph_file import is_line_format
         from kg.store.nx_store import NetworkXStore
 
+        if is_line_format(Path(where)):
+            from kg.store.incremental import IncrementalStore
+
+            return IncrementalStore(Path(where))
         return NetworkXStore(Path(where), create=create)
     try:
         from kg.store.neo4j_store import Neo4jStore

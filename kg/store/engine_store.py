@@ -28,9 +28,10 @@ from kg.store.base import Row, Stats, Subgraph
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kg.store.embedded_cypher import EmbeddedCypher
+    from kg.store.embedded_cypher import EmbeddedCypher, FileState
 
 _BY_PREFIX = {label.id_prefix: label for label in Label if label.id_prefix}
+_LISTED = ("published", "listed", "title", "upvotes")
 _CHUNK = 10_000
 """Ids passed to one statement at most."""
 
@@ -52,11 +53,11 @@ class EngineStore:
 
     cypher_dialect = "embedded"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, state: FileState | None = None) -> None:
         from kg.store.embedded_cypher import current
 
         self.path = path
-        self._engine: EmbeddedCypher = current(path, self._load)
+        self._engine: EmbeddedCypher = current(path, self._load, state)
         self._columns: dict[str, set[str]] = {}
 
     def __str__(self) -> str:
@@ -71,6 +72,12 @@ class EngineStore:
         from kg.store.nx_store import NetworkXStore
 
         return NetworkXStore(self.path, create=False).graph
+
+    def run_named(
+        self, name: str, params: Mapping[str, Any] | None = None, **values: str
+    ) -> list[dict[str, Any]]:
+        """Rows of the ``queries/embedded`` statement ``name`` (placeholders from enums only)."""
+        return self._run(name, params, **values)
 
     def _run(self, name: str, params: Mapping[str, Any] | None = None, **values: str) -> list[dict[str, Any]]:
         from kg.store.engine_build import statement
@@ -141,8 +148,9 @@ class EngineStore:
                 return label
         return None
 
-    def edges_of(self, node_id: str) -> list[Edge]:
-        label = self._label(node_id)
+    def edges_of(self, node_id: str, label: Label | None = None) -> list[Edge]:
+        """Every edge into or out of a node (``label``: the node's, when the caller knows it)."""
+        label = label or self._label(node_id)
         if label is None:
             return []
         rows = self._run("read-edges-out", {"id": node_id}, label=label.value)
@@ -153,27 +161,42 @@ class EngineStore:
         label = self._label(node_id)
         if label is None:
             return Subgraph()
-        reached, frontier = {node_id: label}, {node_id: label}
-        for _ in range(hops):  # breadth-first, ignoring direction
+        # Breadth-first, ignoring direction, a node at a time: the engine answers a primary-key
+        # lookup and its adjacency lists in a millisecond, an undirected pattern over many
+        # nodes by scanning every table. Each expanded node's edges both ways are kept; the
+        # last ring's edges among themselves are the out-edges of its nodes that stay inside.
+        reached: dict[str, Label] = {node_id: label}
+        frontier = [node_id]
+        edge_rows: list[dict[str, Any]] = []
+        for _ in range(hops):
             found: dict[str, Label] = {}
-            for group_label, ids in _by_label(frontier).items():
-                for part in _chunks(ids):
-                    rows = self._run("read-neighbours", {"ids": part}, label=group_label.value)
-                    found.update((row["id"], Label(row["label"])) for row in rows)
-            frontier = {n: lab for n, lab in found.items() if n not in reached}
+            for current in frontier:
+                for name, other in (("read-edges-out", "target"), ("read-edges-in", "source")):
+                    for row in self._run(name, {"id": current}, label=reached[current].value):
+                        edge_rows.append(row)
+                        if row[other] not in reached:
+                            found[row[other]] = _end_label(row, other)
+            frontier = sorted(found)
+            reached.update(found)
             if not frontier:
                 break
-            reached.update(frontier)
+        for current in frontier:
+            for row in self._run("read-edges-out", {"id": current}, label=reached[current].value):
+                if row["target"] in reached:
+                    edge_rows.append(row)
         nodes: dict[str, Node] = {}
-        edge_rows: list[dict[str, Any]] = []
-        within = sorted(reached)
         for group_label, ids in _by_label(reached).items():
             nodes.update(self.get_nodes(group_label, ids))
-            for part in _chunks(ids):
-                edge_rows += self._run(
-                    "read-edges-among", {"ids": part, "within": within}, label=group_label.value
-                )
         return Subgraph([nodes[n] for n in sorted(nodes)], _edges(edge_rows))
+
+    def newest_papers(self, limit: int, *, has_code: bool = False) -> list[Node]:
+        """The ``limit`` newest papers (published, else listed; undated last; ties by id; only
+        those with a link if ``has_code``) with their id, dates, title and upvotes: a listing
+        without reading every paper."""
+        name = "read-newest-papers-with-code" if has_code else "read-newest-papers"
+        rows = self._run(name, {"limit": limit})
+        listed = [(row["id"], {k: row[k] for k in _LISTED if row.get(k) is not None}) for row in rows]
+        return [Node(node_id, Label.PAPER, props) for node_id, props in listed]
 
     def stats(self) -> Stats:
         nodes = {label.value: self._run("read-count-nodes", label=label.value)[0]["count"] for label in Label}
@@ -234,6 +257,11 @@ def _edges(rows: Iterable[Mapping[str, Any]]) -> list[Edge]:
     """Edges from rows of (type, source, target, r), without duplicates, ordered by (type, source, target)."""
     edges = {(row["type"], row["source"], row["target"]): row["r"] for row in rows}
     return [Edge(s, t, RelType(k), props) for (k, s, t), props in sorted(edges.items())]
+
+
+def _end_label(row: Mapping[str, Any], end: str) -> Label:
+    """The label of an edge row's ``source`` or ``target``, from the schema of its type."""
+    return SCHEMA[RelType(row["type"])][0 if end == "source" else 1]
 
 
 def _by_label(labels: Mapping[str, Label]) -> dict[Label, list[str]]:

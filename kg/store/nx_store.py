@@ -85,19 +85,21 @@ class NetworkXStore:
         return {"format": FILE_FORMAT, "version": FILE_VERSION, "nodes": nodes, "edges": edges}
 
     def _write_json(self, handle: IO[str]) -> None:
-        """:meth:`to_json` as compact JSON, streamed a node and an edge at a time (the same bytes
-        as one ``json.dump`` of it, without holding the whole document in memory)."""
+        """The graph file (:mod:`kg.store.graph_file`: a node or an edge a line, in a
+        deterministic order), streamed without holding the whole document in memory."""
+        from kg.store import graph_file
+
         graph = self.graph
-        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        head = encode({"format": FILE_FORMAT, "version": FILE_VERSION})[:-1]
-        handle.write(head + ',"nodes":[')
         nodes = sorted(graph.nodes, key=lambda n: (graph.nodes[n]["label"], n))
-        _write_items(handle, (encode({"id": n, **graph.nodes[n]}) for n in nodes))
-        handle.write('],"edges":[')
+
+        def node_lines() -> Iterator[str]:
+            for n in nodes:
+                attrs = dict(graph.nodes[n])
+                yield graph_file.node_line(n, attrs.pop("label"), attrs)
+
         edges = sorted(graph.edges(keys=True), key=lambda e: (e[2], e[0], e[1]))
-        items = (encode({"source": s, "target": t, **graph.edges[s, t, k]}) for s, t, k in edges)
-        _write_items(handle, items)
-        handle.write("]}\n")
+        edge_lines = (graph_file.edge_line(s, t, k, graph.edges[s, t, k]) for s, t, k in edges)
+        graph_file.write(handle, node_lines(), edge_lines)
 
     def commit(self) -> None:
         """Write the graph to a temporary file beside the target, then rename it into place."""
@@ -322,16 +324,3 @@ def check_embedded_statement(query: str, params: Mapping[str, Any], *, write: bo
                 "record is the graph file, changed by 'kg ingest'; use a Neo4j store to write with Cypher"
             )
     check_read_only(query)
-
-
-def _write_items(handle: IO[str], items: Iterator[str], chunk: int = 4096) -> None:
-    """Comma-separated JSON texts, written a few thousand at a time."""
-    first = True
-    batch: list[str] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= chunk:
-            handle.write(("" if first else ",") + ",".join(batch))
-            first, batch = False, []
-    if batch:
-        handle.write(("" if first else ",") + ",".join(batch))

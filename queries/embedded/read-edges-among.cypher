@@ -3,6 +3,7 @@
 // parameters: $ids: the sources (never empty); $within: the allowed targets (never empty)
 // read-only: yes
 // placeholders: {label}: a Label
-MATCH (n:{label})-[r]->(m)
-WHERE n.id IN $ids AND m.id IN $within
+UNWIND $ids AS i
+MATCH (n:{label} {id: i})-[r]->(m)
+WHERE m.id IN $within
 RETURN label(r) AS type, n.id AS source, m.id AS target, r

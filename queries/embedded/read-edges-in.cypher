@@ -3,6 +3,5 @@
 // parameters: $id: the node id
 // read-only: yes
 // placeholders: {label}: a Label
-MATCH (n:{label})<-[r]-(m)
-WHERE n.id = $id
+MATCH (n:{label} {id: $id})<-[r]-(m)
 RETURN label(r) AS type, m.id AS source, n.id AS target, r

@@ -4,6 +4,7 @@
 // read-only: yes
 // placeholders: {label}: a Label; {prop}: a column of that table (checked against the engine's
 //   own table description, never taken from user input unchecked)
+UNWIND $values AS v
 MATCH (n:{label})
-WHERE n.`{prop}` IN $values
-RETURN n.`{prop}` AS value, min(n.id) AS id
+WHERE n.`{prop}` = v
+RETURN v AS value, min(n.id) AS id

@@ -3,6 +3,6 @@
 // parameters: $ids: list of strings (never empty)
 // read-only: yes
 // placeholders: {label}: a Label (filled from the closed enum, never from user input)
-MATCH (n:{label})
-WHERE n.id IN $ids
+UNWIND $ids AS i
+MATCH (n:{label} {id: i})
 RETURN n

@@ -3,6 +3,6 @@
 // parameters: $ids: list of strings (never empty)
 // read-only: yes
 // placeholders: {label}: a Label
-MATCH (n:{label})-[]-(m)
-WHERE n.id IN $ids
+UNWIND $ids AS i
+MATCH (n:{label} {id: i})-[]-(m)
 RETURN DISTINCT m.id AS id, label(m) AS label
