@@ -85,6 +85,8 @@ def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequenc
             short_c.label = coined_label(abbr.long) or short_c.label
             short_c.name, short_c.key, short_c.source = abbr.long, slug(abbr.long), COINED
         entity = long_c or short_c
+        if _known_short_form(abbr, long_c, short_c):  # "masked language modelling (MLM)": the known MLM
+            entity = short_c
         if entity is None:
             label = coined_label(abbr.long)
             if label is None:
@@ -105,6 +107,18 @@ def link_abbreviations(text: str, cands: list[Candidate], abbreviations: Sequenc
         defined[abbr.short] = entity
     _link_prefixes(text, cands, defined.values())
     _propagate(text, cands, defined)
+
+
+def _known_short_form(abbr: Abbreviation, long_c: Candidate | None, short_c: Candidate | None) -> bool:
+    """Whether the short form is a gazetteer entity the long form names while the long form's
+    candidate is only a phrase guess: then the known entity, not the phrase, is the identity."""
+    return (
+        long_c is not None
+        and short_c is not None
+        and bool(short_c.known_forms)
+        and not long_c.known_forms
+        and agrees(abbr.long, short_c.known_forms)
+    )
 
 
 def _link_prefixes(text: str, cands: list[Candidate], entities: Iterable[Candidate]) -> None:
