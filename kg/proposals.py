@@ -10,10 +10,10 @@ a dated one; papers of the same date keep what they said.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
-from kg.model import Label, Paper, RelType
+from kg.model import Paper, RelType
 from kg.store.base import GraphStore
 
 DEMOTED = {RelType.PROPOSES: RelType.USES, RelType.INTRODUCES: RelType.EVALUATES_ON}
@@ -22,19 +22,13 @@ _ROLED_RELS = (RelType.PROPOSES, RelType.USES, RelType.INTRODUCES, RelType.EVALU
 EdgeRows = dict[RelType, list[tuple[str, str, dict[str, Any]]]]
 
 
-def _date(props: Mapping[str, Any]) -> str | None:
-    value = props.get("published") or props.get("listed")
-    return str(value) if value else None
-
-
 def earliest_users(store: GraphStore, targets: Iterable[str]) -> dict[str, str]:
-    """For each target entity, the earliest date of a stored paper with an edge to it."""
+    """For each target entity, the earliest date of a stored paper with an edge to it (one
+    batched read for every target: :meth:`~kg.store.base.GraphStore.dated_sources`)."""
     earliest: dict[str, str] = {}
-    for target in targets:
-        sources = {e.source for e in store.edges_of(target) if e.type in _ROLED_RELS and e.target == target}
-        dates = [d for node in store.get_nodes(Label.PAPER, sources).values() if (d := _date(node.props))]
-        if dates:
-            earliest[target] = min(dates)
+    for target, _, date in store.dated_sources(_ROLED_RELS, targets):
+        if date < earliest.get(target, "9999"):
+            earliest[target] = date
     return earliest
 
 

@@ -29,6 +29,24 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def paper_date(props: Mapping[str, Any]) -> str | None:
+    """A paper's date: published, else listed (``None``: undated)."""
+    value = props.get("published") or props.get("listed")
+    return str(value) if value else None
+
+
+def rels_by_target(rels: Iterable[RelType]) -> dict[Label, list[RelType]]:
+    """Relationship types grouped by the label they point at (kg.model.SCHEMA), in enum order."""
+    from kg.model import SCHEMA
+
+    wanted = set(rels)
+    grouped: dict[Label, list[RelType]] = {}
+    for rel in RelType:
+        if rel in wanted:
+            grouped.setdefault(SCHEMA[rel][1], []).append(rel)
+    return grouped
+
+
 def present(row: Row, *skip: str) -> dict[str, Any]:
     """A row's properties without ``None`` values (and without the keys in ``skip``), tuples as lists."""
     return {
@@ -98,6 +116,11 @@ class GraphStore(Protocol):
 
     def edges_of(self, node_id: str) -> list[Edge]:
         """Every edge into or out of a node, ordered by (type, source, target)."""
+
+    def dated_sources(self, rels: Sequence[RelType], targets: Iterable[str]) -> list[tuple[str, str, str]]:
+        """``(target, source, date)`` for every dated paper with an edge of one of ``rels`` (types
+        from Paper) into one of ``targets``, ordered; the date is published, else listed
+        (:func:`paper_date`). Many targets in one batched read (kg.proposals)."""
 
     def neighbourhood(self, node_id: str, hops: int = 1) -> Subgraph:
         """The nodes within ``hops`` of a node (ignoring direction) and the edges among them."""

@@ -157,6 +157,28 @@ class EngineStore:
         rows += self._run("read-edges-in", {"id": node_id}, label=label.value)
         return _edges(rows)
 
+    def source_dates(self, rels: Sequence[RelType], targets: Iterable[str]) -> dict[tuple[str, str], Row]:
+        """``{(target, source): {"published": ..., "listed": ...}}`` for every paper with an edge
+        of one of ``rels`` into one of ``targets`` (one statement a target label and chunk)."""
+        from kg.store.base import rels_by_target
+
+        wanted = sorted({i for i in targets if isinstance(i, str)})
+        found: dict[tuple[str, str], Row] = {}
+        for label, group in rels_by_target(rels).items():
+            joined = "|".join(rel.value for rel in group)
+            for start in range(0, len(wanted), _CHUNK):
+                params = {"ids": wanted[start : start + _CHUNK]}
+                for row in self._run("read-dated-sources", params, label=label.value, rels=joined):
+                    dates = {"published": row["published"], "listed": row["listed"]}
+                    found[(row["target"], row["source"])] = dates
+        return found
+
+    def dated_sources(self, rels: Sequence[RelType], targets: Iterable[str]) -> list[tuple[str, str, str]]:
+        from kg.store.base import paper_date
+
+        found = self.source_dates(rels, targets)
+        return sorted((t, s, d) for (t, s), props in found.items() if (d := paper_date(props)))
+
     def neighbourhood(self, node_id: str, hops: int = 1) -> Subgraph:
         label = self._label(node_id)
         if label is None:

@@ -176,15 +176,30 @@ def _merge_section(
 ) -> None:
     """One section (lines ``data[start:end]``, each ending in ``,\\n`` but the last) with
     ``updates`` merged in."""
+    with memoryview(data) as view:  # untouched bytes go from the map to the file uncopied
+        _merge_lines(data, view, start, end, handle, updates, key_of, item)
+
+
+def _merge_lines(
+    data: Any,
+    view: memoryview,
+    start: int,
+    end: int,
+    handle: IO[bytes],
+    updates: Mapping[Any, Mapping[str, Any]],
+    key_of: Any,
+    item: Any,
+) -> None:
     last_piece_is_item = False
     at = start  # where the bytes not yet written start
     for key in sorted(updates):
         place = _bisect(data, at, end, key, key_of)
         if place > at:
-            chunk = data[at:place]
-            if place == end and not chunk.endswith(b",\n"):
-                chunk = chunk[:-1] + b",\n"  # the section's last line, now followed by more
-            handle.write(chunk)
+            if place == end and data[place - 2 : place] != b",\n":
+                handle.write(view[at : place - 1])  # the section's last line, now followed by more
+                handle.write(b",\n")
+            else:
+                handle.write(view[at:place])
         line_end = data.find(b"\n", place, end) + 1 if place < end else end
         old = data[place:line_end].decode("utf-8").rstrip("\n").removesuffix(",") if place < end else None
         if old is not None and key_of(old) == key:
@@ -195,7 +210,7 @@ def _merge_section(
             at = place
         last_piece_is_item = True
     if at < end:
-        handle.write(data[at:end])
+        handle.write(view[at:end])
     elif last_piece_is_item:
         handle.seek(-2, 1)  # the last item written: no comma after it
         handle.write(b"\n")

@@ -287,6 +287,29 @@ class IncrementalStore:
             found[key] = {**found.get(key, {}), **self._edges[key]}
         return [Edge(s, t, RelType(k), found[(k, s, t)]) for k, s, t in sorted(found)]
 
+    def dated_sources(self, rels: Sequence[RelType], targets: Iterable[str]) -> list[tuple[str, str, str]]:
+        from kg.store.base import paper_date
+
+        if self._full is not None:
+            return self._full.dated_sources(rels, targets)
+        wanted = {i for i in targets if isinstance(i, str)}
+        names = {rel.value for rel in rels}
+        found = dict(self._reader.source_dates(rels, wanted))
+        for target in wanted:  # edges written this session
+            for rel, source, edge_target in self._touching.get(target, ()):
+                if rel in names and edge_target == target:
+                    found.setdefault((target, source), {})
+        sources = {source for _, source in found}
+        updated = {source for source in sources if (Label.PAPER.value, source) in self._nodes}
+        missing = {source for (target, source), props in found.items() if not props}
+        papers = self.get_nodes(Label.PAPER, updated | missing) if updated | missing else {}
+        dated = set()
+        for (target, source), props in found.items():
+            merged = papers[source].props if source in papers else props
+            if date := paper_date(merged):
+                dated.add((target, source, date))
+        return sorted(dated)
+
     def neighbourhood(self, node_id: str, hops: int = 1) -> Subgraph:
         if self._full is not None:
             return self._full.neighbourhood(node_id, hops)

@@ -259,6 +259,19 @@ class Neo4jStore:
                 edges = [Edge(r["source"], r["target"], rel, dict(r["props"])) for r in records]
                 yield from sorted(edges, key=lambda e: (e.source, e.target))
 
+    def dated_sources(self, rels: Sequence[RelType], targets: Iterable[str]) -> list[tuple[str, str, str]]:
+        from kg.store.base import paper_date, rels_by_target
+
+        wanted = sorted(set(targets))
+        found = set()
+        with self._errors("reading who names the entities"):
+            for label, group in rels_by_target(rels).items():
+                names = {"rels": [rel.value for rel in group]}
+                for r in self._read(_chunked, render("dated-sources", label=label), "ids", wanted, names):
+                    if date := paper_date(r):
+                        found.add((r["target"], r["source"], date))
+        return sorted(found)
+
     def edges_of(self, node_id: str) -> list[Edge]:
         with self._errors(f"reading the edges of {node_id!r}"):
             records = self._read(_records, render("edges-of"), {"id": node_id})

@@ -208,6 +208,19 @@ class NetworkXStore:
         }
         return [edges[k] for k in sorted(edges)]
 
+    def dated_sources(self, rels: Sequence[RelType], targets: Iterable[str]) -> list[tuple[str, str, str]]:
+        from kg.store.base import paper_date
+
+        graph, names = self.graph, {rel.value for rel in rels}
+        found = set()
+        for target in set(targets):
+            if target not in graph:
+                continue
+            for source, _, key in graph.in_edges(target, keys=True):
+                if key in names and (date := paper_date(graph.nodes[source])):
+                    found.add((target, source, date))
+        return sorted(found)
+
     def edges_of(self, node_id: str) -> list[Edge]:
         if node_id not in self.graph:
             return []
