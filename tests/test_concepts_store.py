@@ -207,7 +207,9 @@ def test_similar_papers_without_concepts_ranks_by_weighted_shared_entities(store
         papers[4]: ["method:transformer"],
     }
     store.upsert_edges(RelType.USES, [(p, m, {}) for p, ms in uses.items() for m in ms])
-    store.upsert_edges(RelType.EVALUATES_ON, [(papers[0], "dataset:mmlu", {}), (papers[5], "dataset:mmlu", {})])
+    store.upsert_edges(
+        RelType.EVALUATES_ON, [(papers[0], "dataset:mmlu", {}), (papers[5], "dataset:mmlu", {})]
+    )
     store.commit()
     assert store.stats().nodes.get(Label.CONCEPT.value, 0) == 0
     named = {p: set(uses.get(p, [])) for p in papers}
