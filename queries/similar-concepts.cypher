@@ -6,6 +6,7 @@
 //   both propose, use or address, (log(N/df) / log(N))^2 / 2 (N papers, df papers linked to it:
 //   Transformer or GPT count little); ties by paper id. With the shared concepts' and entities'
 //   names. The weights were tuned by bench/tune_similarity.py (kg.concepts.similar ranks alike).
+//   The same statement as similar-papers (kept under this name too).
 // parameters:
 //   $paper: paper -- the paper: its id, arXiv id (any version, or its URL) or exact title
 //   $limit: integer = 10 -- at most this many papers

@@ -1,44 +1,44 @@
 // name: similar-papers
 // title: Papers most like a paper
-// description: Papers ranked by the overlap (Jaccard index) of their sets of methods, datasets,
-//   model families and tasks with a paper's, then by how many they share, then by id; with the
-//   shared entities' names. A paper's families are those of the models it mentions. (The
-//   family paths are matched in clauses of their own: a family shared through the same model
-//   walks its IN_FAMILY edge twice, which Neo4j forbids within one pattern.)
+// description: Papers ranked by weighted shared concepts and entities (rare ones count more):
+//   the sum, over the concepts both are ABOUT, of the product of the two weights (TF-IDF times
+//   the concept's specificity, normalised per paper), plus, for each method, dataset or task
+//   both propose, use or address, (log(N/df) / log(N))^2 / 2 (N papers, df papers linked to
+//   it: Transformer or GPT count little); ties by paper id. With the shared concepts' and
+//   entities' names. On a graph without concepts it ranks by the entity terms alone. The
+//   same statement as similar-concepts (kg.concepts.similar ranks alike).
 // parameters:
 //   $paper: paper -- the paper: its id, arXiv id (any version, or its URL) or exact title
 //   $limit: integer = 10 -- at most this many papers
 // read-only: yes
 // example: kg query run similar-papers -p paper="MiniPLM: Knowledge Distillation for Pre-Training Language Models"
+MATCH (n:Paper)
+WITH count(n) AS total
 MATCH (a:Paper {id: $paper})
-OPTIONAL MATCH (a)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]->(d)
-WITH a, count(DISTINCT d) AS direct
-OPTIONAL MATCH (a)-[:MENTIONS]->(:Model)-[:IN_FAMILY]->(f:ModelFamily)
-WITH a, direct, count(DISTINCT f) AS families
-WITH a, direct + families AS mine
-OPTIONAL MATCH (a)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]->(d)<-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]-(b:Paper)
-WITH a, mine, collect(DISTINCT {other: b.id, id: d.id, name: d.name}) AS direct
-OPTIONAL MATCH (a)-[:MENTIONS]->(:Model)-[:IN_FAMILY]->(f:ModelFamily)
-OPTIONAL MATCH (f)<-[:IN_FAMILY]-(:Model)<-[:MENTIONS]-(b:Paper)
-WITH a, mine, direct, collect(DISTINCT {other: b.id, id: f.id, name: f.name}) AS families
-UNWIND direct + families AS pair
-WITH a, mine, pair.other AS other, count(DISTINCT pair.id) AS shared, collect(DISTINCT pair.name) AS names
-WHERE other IS NOT NULL AND other <> a.id
-MATCH (b:Paper {id: other})
-OPTIONAL MATCH (b)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES|MENTIONS]->(x)
-OPTIONAL MATCH (x)-[:IN_FAMILY]->(g:ModelFamily)
-WITH b, shared, names, mine,
-     count(DISTINCT CASE WHEN x.id STARTS WITH 'model:' THEN g.id ELSE x.id END) AS theirs
-WITH b, shared, names, round(1.0 * shared / (mine + theirs - shared), 4) AS jaccard
-ORDER BY jaccard DESC, shared DESC, b.id
+OPTIONAL MATCH (a)-[r:ABOUT]->(c:Concept)<-[s:ABOUT]-(b:Paper)
+WITH total, a, collect(DISTINCT {other: b.id, score: r.weight * s.weight, name: c.name}) AS by_concept
+OPTIONAL MATCH (a)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]->(x)
+OPTIONAL MATCH (x)<-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]-(p:Paper)
+WITH total, a, by_concept, x, count(DISTINCT p) AS df
+WITH a, by_concept, x,
+     CASE WHEN total > 1 AND df > 0 THEN log(1.0 * total / df) / log(1.0 * total) ELSE 0.0 END AS w
+OPTIONAL MATCH (x)<-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES]-(b:Paper)
+WHERE b.id <> a.id
+WITH a, by_concept, collect(DISTINCT {other: b.id, score: w * w / 2, name: x.name}) AS by_entity
+UNWIND by_concept + by_entity AS pair
+WITH a, pair
+WHERE pair.other IS NOT NULL AND pair.other <> a.id
+WITH pair.other AS other, round(sum(pair.score), 4) AS score, collect(DISTINCT pair.name) AS names
+ORDER BY score DESC, other
 LIMIT $limit
+MATCH (b:Paper {id: other})
 // dialect: neo4j
 UNWIND names AS name
-WITH b, jaccard, shared, name
+WITH b, score, name
 ORDER BY name
-WITH b, jaccard, shared, collect(name) AS entities
+WITH b, score, collect(name) AS shared
 // dialect: embedded
-WITH b, jaccard, shared, list_sort(names) AS entities
+WITH b, score, list_sort(names) AS shared
 // dialect: end
-RETURN b.id AS paper, b.title AS title, jaccard, shared, entities
-ORDER BY jaccard DESC, shared DESC, paper
+RETURN b.id AS paper, b.title AS title, score, size(shared) AS count, shared
+ORDER BY score DESC, paper

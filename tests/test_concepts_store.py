@@ -185,3 +185,43 @@ def test_similar_concepts_ranks_as_the_python_similarity_index(store: GraphStore
         got = [(row["paper"], row["score"]) for row in rows if row["score"] > 0]
         assert [p for p, _ in got] == [p for p, _ in expected], paper
         assert [s for _, s in got] == pytest.approx([s for _, s in expected], abs=1e-4), paper
+
+
+def test_similar_papers_without_concepts_ranks_by_weighted_shared_entities(store: GraphStore) -> None:
+    """A graph with no Concept yet: similar-papers falls back to the entity terms, rare ones first."""
+    papers = [f"2602.0000{i}" for i in range(1, 7)]
+    store.upsert_nodes(Label.PAPER, ({"id": p, "title": f"Paper {p}"} for p in papers))
+    store.upsert_nodes(
+        Label.METHOD,
+        [
+            {"id": "method:transformer", "name": "Transformer"},
+            {"id": "method:pruning", "name": "pruning"},
+        ],
+    )
+    store.upsert_nodes(Label.DATASET, [{"id": "dataset:mmlu", "name": "MMLU"}])
+    uses = {
+        papers[0]: ["method:transformer", "method:pruning"],
+        papers[1]: ["method:transformer", "method:pruning"],
+        papers[2]: ["method:transformer"],
+        papers[3]: ["method:transformer"],
+        papers[4]: ["method:transformer"],
+    }
+    store.upsert_edges(RelType.USES, [(p, m, {}) for p, ms in uses.items() for m in ms])
+    store.upsert_edges(
+        RelType.EVALUATES_ON, [(papers[0], "dataset:mmlu", {}), (papers[5], "dataset:mmlu", {})]
+    )
+    store.commit()
+    assert store.stats().nodes.get(Label.CONCEPT.value, 0) == 0
+    named = {p: set(uses.get(p, [])) for p in papers}
+    named[papers[0]].add("dataset:mmlu")
+    named[papers[5]].add("dataset:mmlu")
+    index = SimilarityIndex(entity_vectors(named, ENTITY_WEIGHT))
+    rows = run_named_query(store, "similar-papers", {"paper": papers[0]})
+    assert [row["paper"] for row in rows] == [other for other, _ in index.similar(papers[0], 10)]
+    assert [row["score"] for row in rows] == pytest.approx(
+        [score for _, score in index.similar(papers[0], 10)], abs=1e-4
+    )
+    # pruning (2 of 6 papers) and MMLU (2 of 6) count alike; Transformer (5 of 6) far less
+    assert rows[0]["paper"] in (papers[1], papers[5]) and rows[0]["score"] > rows[2]["score"] > 0
+    assert rows[0]["shared"] == ["Transformer", "pruning"] and rows[0]["count"] == 2
+    assert rows == run_named_query(store, "similar-concepts", {"paper": papers[0]})

@@ -34,6 +34,7 @@ from query_helpers import (
 from store_helpers import Neo4jTarget, dump
 
 from kg.build import ingest
+from kg.concepts.similar import ENTITY_WEIGHT, SimilarityIndex, combine, entity_vectors
 from kg.errors import NotFoundError, ReadOnlyError
 from kg.model import Label, RelType
 from kg.query.named import (
@@ -525,21 +526,37 @@ def test_family_timeline_matches_python(sample_store: GraphStore, oracle: Oracle
     assert [(r["family"], r["month"], r["papers"]) for r in rows] == expected
 
 
+NAMED_RELS = ("PROPOSES", "USES", "INTRODUCES", "EVALUATES_ON", "ADDRESSES")
+
+
 @pytest.mark.parametrize("paper", [MINIPLM, MASKLLM, COMPACT])
 def test_similar_papers_matches_python(sample_store: GraphStore, oracle: Oracle, paper: str) -> None:
-    """(MaskLLM and the Compact models share the Nemotron family through the same model.)"""
-    mine = oracle.profile(paper)
+    """Weighted shared concepts and entities, as :mod:`kg.concepts.similar` computes them."""
+    about: dict[str, dict[str, float]] = defaultdict(dict)
+    for source, target, props in oracle.graph["ABOUT"]:
+        about[source][target] = float(props["weight"])
+    named = {other: oracle.out(other, *NAMED_RELS) for other in oracle.papers()}
+    index = SimilarityIndex(combine(about, entity_vectors(named, ENTITY_WEIGHT)))
+    mine = set(about[paper]) | named[paper]
     expected = []
-    for other in oracle.papers():
-        theirs = oracle.profile(other)
-        if other != paper and mine & theirs:
-            jaccard = round(len(mine & theirs) / len(mine | theirs), 4)
-            names = sorted(oracle.nodes[e]["name"] for e in mine & theirs)
-            expected.append((-jaccard, -len(mine & theirs), other, names))
-    expected.sort()
+    for other, score in index.similar(paper, len(named)):
+        shared = mine & (set(about[other]) | named[other])
+        expected.append((-round(score, 4), other, sorted({oracle.nodes[x]["name"] for x in shared})))
+    expected.sort(key=lambda row: (row[0], row[1]))
     rows = run_named_query(sample_store, "similar-papers", {"paper": paper, "limit": 12})
-    got = [(-r["jaccard"], -r["shared"], r["paper"], r["entities"]) for r in rows]
-    assert got == expected[:12]
+    assert about[paper], f"{paper}: the sample graph has concepts"
+    assert [r["paper"] for r in rows] == [other for _, other, _ in expected[:12]]
+    assert [r["score"] for r in rows] == pytest.approx([-s for s, _, _ in expected[:12]], abs=1e-4)
+    assert [r["shared"] for r in rows] == [names for _, _, names in expected[:12]]
+    assert all(r["count"] == len(r["shared"]) for r in rows)
+
+
+def test_similar_papers_is_similar_concepts() -> None:
+    """similar-concepts stays as a second name of the same statement."""
+    papers, concepts = get_query("similar-papers"), get_query("similar-concepts")
+    for dialect in DIALECTS:
+        assert papers.cypher(dialect) == concepts.cypher(dialect)
+    assert papers.params == concepts.params and papers.columns == concepts.columns
 
 
 def test_method_cooccurrence_matches_python(sample_store: GraphStore, oracle: Oracle) -> None:
